@@ -1,0 +1,145 @@
+"""Every table that travels between stages, in one place.
+
+A stage takes and returns polars frames with exactly these columns (see DESIGN.md). Bump
+SCHEMA_VERSION whenever a column is added, removed or changes type: saved output folders and
+findings.json carry it, so a reader can refuse a folder written by an incompatible version.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+SCHEMA_VERSION = 1
+
+_UTC = pl.Datetime("us", "UTC")
+
+EVIDENCE = pl.Struct(
+    {
+        "outlet": pl.String,
+        "outlets": pl.List(pl.String),  # every outlet that ran this same copy
+        "side": pl.String,  # majority / minority / reference / candidate
+        "value": pl.String,
+        "sentence": pl.String,
+        "start": pl.Int32,  # span of the value inside `sentence`
+        "end": pl.Int32,
+        "speaker": pl.String,
+        "url": pl.String,
+        "doc_id": pl.String,
+        "claim_id": pl.String,
+    }
+)
+
+TABLES: dict[str, pl.Schema] = {
+    "documents": pl.Schema(
+        {
+            "doc_id": pl.String,
+            "story": pl.String,
+            "outlet": pl.String,
+            "role": pl.String,  # reference / candidate / null
+            "url": pl.String,
+            "title": pl.String,
+            "published": _UTC,
+            "text": pl.String,
+            "path": pl.String,
+            "body_line": pl.Int32,  # 1-based line of the source file where `text` starts
+            "duplicate_of": pl.String,
+            "language": pl.String,
+            "extra": pl.String,  # JSON object of metadata keys we do not model
+        }
+    ),
+    "claims": pl.Schema(
+        {
+            "claim_id": pl.String,
+            "doc_id": pl.String,
+            "story": pl.String,
+            "outlet": pl.String,
+            "sent_idx": pl.Int32,
+            "start": pl.Int32,  # char offsets into the document's text
+            "end": pl.Int32,
+            "text": pl.String,
+            "norm": pl.String,
+            "speaker": pl.String,
+            "speaker_text": pl.String,
+            "speaker_role": pl.String,
+            "quote": pl.Boolean,
+            "stance": pl.Int8,
+            "stance_cue": pl.String,
+            "negated": pl.Boolean,
+            "hedged": pl.Boolean,
+            "topics": pl.List(pl.String),
+            "event": pl.String,
+        }
+    ),
+    "quantities": pl.Schema(
+        {
+            "claim_id": pl.String,
+            "kind": pl.String,
+            "value": pl.Float64,
+            "low": pl.Float64,  # -inf / +inf for open bounds (null in JSON)
+            "high": pl.Float64,
+            "unit": pl.String,  # durations are in minutes
+            "qualifier": pl.String,
+            "text": pl.String,
+            "start": pl.Int32,  # char offsets into the document's text
+            "end": pl.Int32,
+        }
+    ),
+    "times": pl.Schema(
+        {
+            "claim_id": pl.String,
+            "kind": pl.String,  # clock / date / weekday / relative
+            "text": pl.String,
+            "local": pl.String,  # as written, normalized to HH:MM for clocks
+            "zone": pl.String,  # as written: "EST"
+            "utc": pl.String,  # HH:MM in UTC where a zone is given
+            "date": pl.String,  # ISO date where one is known or resolved
+            "start": pl.Int32,
+            "end": pl.Int32,
+        }
+    ),
+    "matches": pl.Schema(
+        {"claim_a": pl.String, "claim_b": pl.String, "score": pl.Float64, "method": pl.String}
+    ),
+    "facts": pl.Schema(
+        {"fact_id": pl.String, "story": pl.String, "claim_id": pl.String, "key": pl.String}
+    ),
+    "findings": pl.Schema(
+        {
+            "finding_id": pl.String,
+            "rule_id": pl.String,
+            "check": pl.String,
+            "severity": pl.String,
+            "story": pl.String,
+            "fact_id": pl.String,
+            "key": pl.String,
+            "message": pl.String,
+            "explanation": pl.String,
+            "outlets": pl.List(pl.String),
+            "claim_ids": pl.List(pl.String),
+            "evidence": pl.List(EVIDENCE),
+            "status": pl.String,  # new / baselined
+        }
+    ),
+}
+
+
+def empty(table: str) -> pl.DataFrame:
+    """An empty frame with the table's columns, for stages that found nothing."""
+    return pl.DataFrame(schema=TABLES[table])
+
+
+def conform(frame: pl.DataFrame, table: str) -> pl.DataFrame:
+    """Select and order the table's columns, casting each; missing columns become null."""
+    schema = TABLES[table]
+    columns = [
+        (pl.col(name) if name in frame.columns else pl.lit(None)).cast(dtype).alias(name)
+        for name, dtype in schema.items()
+    ]
+    return frame.select(columns)
+
+
+def from_rows(rows: list[dict], table: str) -> pl.DataFrame:
+    """Build a table from row dicts (keys missing from a row are null)."""
+    if not rows:
+        return empty(table)
+    return pl.DataFrame(rows, schema=TABLES[table], strict=False)
