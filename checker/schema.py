@@ -100,6 +100,9 @@ TABLES: dict[str, pl.Schema] = {
     "matches": pl.Schema(
         {"claim_a": pl.String, "claim_b": pl.String, "score": pl.Float64, "method": pl.String}
     ),
+    "speakers": pl.Schema(  # match stage: one key per person within a story (aliases, spellings)
+        {"story": pl.String, "speaker": pl.String, "speaker_key": pl.String}
+    ),
     "facts": pl.Schema(
         {"fact_id": pl.String, "story": pl.String, "claim_id": pl.String, "key": pl.String}
     ),

@@ -1,0 +1,30 @@
+"""The check stage: every enabled rule runs its check type's code over the run's tables.
+
+Importing this package registers the built-in check types' code, exactly as an extension
+would register its own (checker.ruleset.registry).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+import checker.ruleset.params  # noqa: F401  (registers the check types before their code)
+from checker.checks import coverage, quantity, stance  # noqa: F401  (register their code)
+from checker.checks.context import CheckContext
+from checker.ruleset.model import RuleSet
+from checker.ruleset.registry import CHECK_TYPES
+from checker.schema import conform, empty
+
+
+def run_checks(rules: RuleSet, context: CheckContext) -> pl.DataFrame:
+    """Findings of every enabled rule whose check type has code, in a stable order."""
+    frames = []
+    for rule in rules:
+        check_type = CHECK_TYPES.get(rule.extends)
+        if not rule.enabled or check_type is None or check_type.run is None:
+            continue
+        frames.append(conform(check_type.run(rule, context), "findings"))
+    if not frames:
+        return empty("findings")
+    findings = pl.concat(frames).unique("finding_id", keep="first", maintain_order=True)
+    return findings.sort("story", "check", "key", "finding_id")

@@ -1,0 +1,106 @@
+"""The `coverage` check: a fact most outlets carry that one omits, or a claim only one makes.
+
+Works on statement facts (groups of matched claims). Syndicated copies count once, and only
+full-length articles can be said to omit something: a three-line brief omits most facts.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import polars as pl
+
+from checker.checks.context import CheckContext
+from checker.checks.findings import evidence_entry, findings_frame, make_finding
+from checker.ruleset.registry import register_check
+
+
+def _param(rule: Any, name: str, default: Any) -> Any:
+    value = getattr(rule.params, name, None)
+    return default if value is None else value
+
+
+def full_length_roots(claims: pl.DataFrame, share_of_median: float) -> pl.DataFrame:
+    """story, copy_root of documents long enough to be expected to carry the main facts."""
+    sizes = claims.group_by("story", "copy_root").agg(pl.len().alias("n"))
+    medians = sizes.group_by("story").agg(pl.col("n").median().alias("median"))
+    return sizes.join(medians, on="story").filter(pl.col("n") >= pl.col("median") * share_of_median)
+
+
+@register_check("coverage")
+def coverage_check(rule: Any, context: CheckContext) -> pl.DataFrame:
+    if _param(rule, "mode", "omission") == "single_source":
+        return single_source_findings(rule, context)
+    return omission_findings(rule, context)
+
+
+def single_source_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
+    """Substantive claims (a number or a named speaker) that no other outlet matched."""
+    min_outlets = int(_param(rule, "min_outlets", 3))
+    claims = context.claim_view
+    in_facts = context.facts.filter(pl.col("key").str.starts_with("statement:"))["claim_id"]
+    with_numbers = context.quantities["claim_id"]
+    candidates = claims.filter(
+        ~pl.col("claim_id").is_in(in_facts.implode())
+        & (pl.col("claim_id").is_in(with_numbers.implode()) | pl.col("speaker").is_not_null())
+    ).sort("story", "claim_id")
+    found = []
+    for row in candidates.iter_rows(named=True):
+        if context.story_voices.get(row["story"], 0) < min_outlets:
+            continue
+        evidence = [evidence_entry(row, "minority", row["text"], None, context.copy_outlets)]
+        values = {"majority": "no other outlet", "minority": row["outlet"], "topic": row["norm"]}
+        key = f"single:{row['norm'][:60]}"
+        found.append(make_finding(rule, row["story"], None, key, "single_source", evidence, values))
+    return findings_frame(found)
+
+
+def omission_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
+    majority_share = float(_param(rule, "majority_share", 0.6))
+    min_outlets = int(_param(rule, "min_outlets", 3))
+    share_of_median = float(_param(rule, "full_length_share", 0.6))
+    claims = context.claim_view
+    full = full_length_roots(claims, share_of_median)
+    full_by_story: dict[str, set[str]] = {}
+    for story, root in full.select("story", "copy_root").iter_rows():
+        full_by_story.setdefault(story, set()).add(root)
+    # Any claim of an omitting document stands in for it in the evidence (outlet, URL).
+    stand_in = {
+        row["copy_root"]: row
+        for row in claims.sort("claim_id", descending=True).iter_rows(named=True)
+    }
+    facts = context.facts.filter(pl.col("key").str.starts_with("statement:")).join(
+        claims, on=["claim_id", "story"]
+    )
+    found = []
+    for (story, fact_id, key), group in facts.sort("story", "fact_id", "claim_id").group_by(
+        ["story", "fact_id", "key"], maintain_order=True
+    ):
+        voices = context.story_voices.get(story, 0)
+        carriers = set(group["copy_root"].to_list())
+        needed = max(min_outlets, math.ceil(majority_share * voices))
+        if len(carriers) < needed:
+            continue
+        omitted = sorted(full_by_story.get(story, set()) - carriers)
+        if not omitted:
+            continue
+        claim_rows = {
+            row["copy_root"]: row
+            for row in group.sort("claim_id", descending=True).iter_rows(named=True)
+        }
+        evidence = [
+            evidence_entry(row, "majority", row["text"], None, context.copy_outlets)
+            for row in claim_rows.values()
+        ]
+        for root in omitted:
+            absent = dict(stand_in[root], text="", speaker=None)
+            evidence.append(evidence_entry(absent, "minority", "", None, context.copy_outlets))
+        omitting_outlets = sorted({o for r in omitted for o in context.copy_outlets.get(r, [])})
+        values = {
+            "majority": f"{len(carriers)} of {voices} outlets",
+            "minority": ", ".join(omitting_outlets),
+            "topic": key.removeprefix("statement:"),
+        }
+        found.append(make_finding(rule, story, fact_id, key, "omission", evidence, values))
+    return findings_frame(found)

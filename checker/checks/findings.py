@@ -1,0 +1,84 @@
+"""Building finding rows: evidence entries, message text and the fingerprint id."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import polars as pl
+
+from checker.schema import from_rows
+
+
+def fingerprint(
+    rule_id: str, story: str, key: str, kind: str, outlets: Iterable[str], values: Iterable[str]
+) -> str:
+    """Stable id of a finding: survives reordering of inputs and unrelated edits."""
+    payload = json.dumps(
+        [rule_id, story, key, kind, sorted(set(outlets)), sorted({v.strip().lower() for v in values})],
+        ensure_ascii=False,
+    )
+    return hashlib.sha1(payload.encode()).hexdigest()[:16]
+
+
+def evidence_entry(
+    claim: Mapping[str, Any],
+    side: str,
+    value: str,
+    span: tuple[int, int] | None,
+    copy_outlets: Mapping[str, list[str]],
+) -> dict[str, Any]:
+    """One outlet's side of a finding: its value, the sentence, where the value sits in it."""
+    start, end = span if span else (None, None)
+    return {
+        "outlet": claim["outlet"],
+        "outlets": copy_outlets.get(claim["copy_root"], [claim["outlet"]]),
+        "side": side,
+        "value": value,
+        "sentence": claim["text"],
+        "start": start,
+        "end": end,
+        "speaker": claim.get("speaker"),
+        "url": claim.get("url"),
+        "doc_id": claim["doc_id"],
+        "claim_id": claim["claim_id"],
+    }
+
+
+def make_finding(
+    rule: Any,
+    story: str,
+    fact_id: str | None,
+    key: str,
+    kind: str,
+    evidence: list[dict[str, Any]],
+    message_values: Mapping[str, Any],
+    severity: str | None = None,
+) -> dict[str, Any]:
+    evidence = sorted(evidence, key=lambda e: (e["side"], e["outlet"], e["claim_id"]))
+    outlets = sorted({o for e in evidence for o in e["outlets"]})
+    values = [e["value"] or "" for e in evidence]
+    return {
+        "finding_id": fingerprint(rule.id, story, key, kind, outlets, values),
+        "rule_id": rule.id,
+        "check": rule.extends,
+        "severity": str(severity or rule.severity),
+        "story": story,
+        "fact_id": fact_id,
+        "key": key,
+        "message": rule.render({"kind": kind, "story": story, "key": key, **message_values}),
+        "explanation": getattr(rule, "explanation", None) or "",
+        "outlets": outlets,
+        "claim_ids": sorted({e["claim_id"] for e in evidence}),
+        "evidence": evidence,
+        "status": "new",
+    }
+
+
+def findings_frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    """Findings in a stable order, one row per fingerprint."""
+    unique = {row["finding_id"]: row for row in rows}
+    ordered = sorted(unique.values(), key=lambda r: (r["story"], r["check"], r["key"], r["finding_id"]))
+    return from_rows(ordered, "findings")

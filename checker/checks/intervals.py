@@ -1,0 +1,115 @@
+"""Disagreement between reported intervals: shared by the quantity and duration checks.
+
+Every value is an interval ("more than 57,500" is (57500, inf)). Within one fact, overlapping
+intervals (after tolerance) form a cluster; each cluster is supported by a set of independent
+documents. A cluster too thinly supported to be the majority, whose documents lack a majority
+cluster that the rest carry, is the minority side of a finding.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Reading:
+    """One document's value for a fact."""
+
+    claim_id: str
+    start: int  # offset of the value in its document: a claim may hold several values
+    copy_root: str
+    outlet: str
+    low: float
+    high: float
+    value: float
+    text: str
+    speaker_key: str | None
+    published: object  # datetime or None; compared only when both sides have one
+
+
+@dataclass
+class Cluster:
+    readings: list[Reading] = field(default_factory=list)
+    low: float = math.inf
+    high: float = -math.inf
+
+    @property
+    def support(self) -> set[str]:
+        return {r.copy_root for r in self.readings}
+
+    def label(self) -> str:
+        texts = sorted({r.text for r in self.readings}, key=lambda t: (len(t), t))
+        return texts[0] if texts else ""
+
+
+def widen(reading: Reading, relative: float, absolute: float) -> tuple[float, float]:
+    slack = max(absolute, relative * abs(reading.value))
+    return reading.low - slack, reading.high + slack
+
+
+def cluster_readings(readings: list[Reading], relative: float, absolute: float) -> list[Cluster]:
+    """Sweep the intervals in order of their low end, merging those that overlap."""
+    spans = sorted(
+        ((*widen(r, relative, absolute), r) for r in readings),
+        key=lambda item: (item[0], item[1], item[2].claim_id),
+    )
+    clusters: list[Cluster] = []
+    for low, high, reading in spans:
+        if clusters and low <= clusters[-1].high:
+            current = clusters[-1]
+            current.high = max(current.high, high)
+        else:
+            current = Cluster(low=low, high=high)
+            clusters.append(current)
+        current.readings.append(reading)
+    return clusters
+
+
+@dataclass
+class Disagreement:
+    majority: list[Cluster]  # empty when no side has a majority (a tie)
+    minority: list[Cluster]
+    is_update: bool = False
+
+
+def find_disagreements(
+    clusters: list[Cluster], majority_share: float, growing: bool
+) -> list[Disagreement]:
+    """One disagreement per minority cluster whose documents miss a majority value."""
+    if len(clusters) < 2:
+        return []
+    voices = set().union(*(c.support for c in clusters))
+    needed = max(2, math.ceil(majority_share * len(voices)))
+    majority = [c for c in clusters if len(c.support) >= needed]
+    if not majority:
+        # No side has a majority: report the dispute once, every cluster on its own side.
+        return [Disagreement(majority=[], minority=clusters)]
+    found = []
+    for cluster in clusters:
+        if cluster in majority:
+            continue
+        missed = [m for m in majority if not (cluster.support & m.support)]
+        if not missed:
+            continue  # its documents also carry every majority value: likely another context
+        found.append(
+            Disagreement(
+                majority=missed,
+                minority=[cluster],
+                is_update=growing and all(is_growth(cluster, m) for m in missed),
+            )
+        )
+    return found
+
+
+def is_growth(earlier_or_later: Cluster, other: Cluster) -> bool:
+    """A count that grew over time from one source: lower value strictly earlier, same speaker."""
+    lower, higher = sorted((earlier_or_later, other), key=lambda c: c.high)
+    speakers = {r.speaker_key for r in lower.readings} & {r.speaker_key for r in higher.readings}
+    if not speakers - {None}:
+        return False
+    lower_times = [r.published for r in lower.readings if r.published is not None]
+    higher_times = [r.published for r in higher.readings if r.published is not None]
+    if not lower_times or not higher_times:
+        return False
+    return max(lower_times) < min(higher_times)

@@ -1,0 +1,127 @@
+"""The `quantity` and `duration` checks: one fact, values that cannot all be true.
+
+Both compare the intervals outlets give for one quantity kind in one story (see intervals.py);
+they differ only in which kinds they look at: durations (unit minutes) belong to `duration`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from checker.checks.context import CheckContext
+from checker.checks.findings import evidence_entry, findings_frame, make_finding
+from checker.checks.intervals import Cluster, Reading, cluster_readings, find_disagreements
+from checker.ruleset.registry import register_check
+
+DURATION_UNIT = "minutes"
+
+
+def _param(rule: Any, name: str, default: Any) -> Any:
+    value = getattr(rule.params, name, None)
+    return default if value is None else value
+
+
+def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
+    """One row per quantity with its claim and fact: the material of both checks."""
+    unit_filter = pl.col("unit") == DURATION_UNIT
+    quantities = context.quantities.filter(
+        (unit_filter if durations else ~unit_filter | pl.col("unit").is_null())
+        & (pl.col("qualifier") != "vague")
+    )
+    facts = context.facts.filter(pl.col("key").str.starts_with("quantity:"))
+    claims = context.claim_view
+    return (
+        quantities.rename({"text": "q_text", "start": "q_start", "end": "q_end"})
+        .join(claims, on="claim_id")
+        .join(facts.select("fact_id", "claim_id", "key"), on="claim_id")
+        .filter(pl.col("key") == "quantity:" + pl.col("kind"))
+        .sort("story", "key", "claim_id", "q_start")
+    )
+
+
+def _selected(kind: str, rule: Any) -> bool:
+    kinds = _param(rule, "kinds", "all")
+    excluded = set(_param(rule, "exclude_kinds", []) or [])
+    return (kinds == "all" or kind in kinds) and kind not in excluded
+
+
+def _describe(clusters: list[Cluster], context: CheckContext) -> str:
+    parts = []
+    for cluster in clusters:
+        outlets = sorted({o for r in cluster.readings for o in context.copy_outlets.get(r.copy_root, [r.outlet])})
+        parts.append(f"{cluster.label()} ({', '.join(outlets)})")
+    return "; ".join(parts)
+
+
+def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.DataFrame:
+    rows = readings_by_fact(context, durations)
+    tolerance = _param(rule, "tolerance", None)
+    relative = float(getattr(tolerance, "relative", 0.0) or 0.0) if tolerance else 0.0
+    absolute = float(getattr(tolerance, "absolute", 0.0) or 0.0) if tolerance else 0.0
+    majority_share = float(_param(rule, "majority_share", 0.5))
+    growing_kinds = set(_param(rule, "cumulative_kinds", []) or [])
+    update_severity = str(_param(rule, "update_severity", "info"))
+
+    found: list[dict[str, Any]] = []
+    for (story, key, fact_id), group in rows.group_by(
+        ["story", "key", "fact_id"], maintain_order=True
+    ):
+        kind = key.removeprefix("quantity:")
+        if not _selected(kind, rule):
+            continue
+        rows_by_reading = {
+            (row["claim_id"], row["q_start"]): row for row in group.iter_rows(named=True)
+        }
+        readings = [
+            Reading(
+                claim_id=row["claim_id"],
+                start=row["q_start"],
+                copy_root=row["copy_root"],
+                outlet=row["outlet"],
+                low=row["low"],
+                high=row["high"],
+                value=row["value"],
+                text=row["q_text"],
+                speaker_key=row.get("speaker_key"),
+                published=row["published"],
+            )
+            for row in rows_by_reading.values()
+        ]
+        clusters = cluster_readings(readings, relative, absolute)
+        for disagreement in find_disagreements(clusters, majority_share, kind in growing_kinds):
+            evidence = []
+            for side, members in (("majority", disagreement.majority), ("minority", disagreement.minority)):
+                side_name = side if disagreement.majority else "disputed"
+                for cluster in members:
+                    seen_roots: set[str] = set()
+                    for reading in cluster.readings:
+                        if reading.copy_root in seen_roots:
+                            continue  # a syndicated copy speaks once
+                        seen_roots.add(reading.copy_root)
+                        claim = rows_by_reading[(reading.claim_id, reading.start)]
+                        span = (claim["q_start"] - claim["start"], claim["q_end"] - claim["start"])
+                        evidence.append(evidence_entry(claim, side_name, reading.text, span, context.copy_outlets))
+            message_values = {
+                "majority": _describe(disagreement.majority, context) or "no majority",
+                "minority": _describe(disagreement.minority, context),
+                "key": key,
+            }
+            severity = update_severity if disagreement.is_update else None
+            if disagreement.is_update:
+                message_values["minority"] += " (an earlier or later count from the same source)"
+            found.append(
+                make_finding(rule, story, fact_id, key, kind, evidence, message_values, severity)
+            )
+    return findings_frame(found)
+
+
+@register_check("quantity")
+def quantity_check(rule: Any, context: CheckContext) -> pl.DataFrame:
+    return interval_findings(rule, context, durations=False)
+
+
+@register_check("duration")
+def duration_check(rule: Any, context: CheckContext) -> pl.DataFrame:
+    return interval_findings(rule, context, durations=True)

@@ -1,0 +1,130 @@
+"""Scoring a run against each story's `expected.yaml`: precision and recall per check.
+
+expected.yaml lists the findings a correct run must produce (check, the minority outlets, the
+kind or key) and, under `must_not_find`, look-alikes that must stay silent. A finding counts at
+`minor` and above; expected entries marked `info` are scored only when info is asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from checker.errors import CheckerError
+from checker.lexicons import read_yaml_mapping
+from checker.match.aliases import name_key
+from checker.severity import SEVERITY_NAMES, at_or_above
+
+
+KIND_CHECKS = frozenset({"quantity", "duration"})
+
+
+@dataclass(frozen=True)
+class Expected:
+    story: str
+    check: str
+    kind: str
+    outlets: tuple[str, ...]
+    severity: str = "minor"
+    note: str = ""
+
+
+@dataclass
+class Score:
+    check: str
+    expected: int = 0
+    found: int = 0
+    matched: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+
+def load_expected(path: Path) -> list[Expected]:
+    data = read_yaml_mapping(path)
+    story = str(data.get("story") or path.parent.name)
+    entries = data.get("findings") or []
+    if not isinstance(entries, list):
+        raise CheckerError(str(path), "`findings` must be a list")
+    expected = []
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or "check" not in entry:
+            raise CheckerError(str(path), f"finding #{number} needs at least a `check`")
+        severity = str(entry.get("severity", "minor"))
+        if severity not in SEVERITY_NAMES:
+            raise CheckerError(str(path), f"finding #{number}: unknown severity {severity!r}")
+        expected.append(
+            Expected(
+                story=str(entry.get("story", story)),
+                check=str(entry["check"]),
+                kind=str(entry.get("kind") or ""),
+                outlets=tuple(sorted(str(o).lower() for o in entry.get("outlets") or ())),
+                severity=severity,
+                note=str(entry.get("note") or ""),
+            )
+        )
+    return expected
+
+
+def minority_outlets(evidence: list[dict]) -> set[str]:
+    """Outlets on the minority or candidate side of a finding's evidence."""
+    sides = {"minority", "candidate"}
+    found: set[str] = set()
+    for item in evidence or []:
+        if item.get("side") in sides:
+            found.update(item.get("outlets") or [item.get("outlet")])
+    return {o for o in found if o}
+
+
+def _fits(expected: Expected, finding: dict) -> bool:
+    if expected.story != finding["story"] or expected.check != finding["check"]:
+        return False
+    # Kinds are canonical names only for numbers; for other checks they are human labels.
+    if (
+        expected.check in KIND_CHECKS
+        and expected.kind
+        and name_key(expected.kind) not in name_key(finding["key"] or "")
+    ):
+        return False
+    if not expected.outlets:
+        return True
+    return bool(set(expected.outlets) & minority_outlets(finding["evidence"]))
+
+
+def score(findings: pl.DataFrame, expected: list[Expected], threshold: str = "minor") -> list[Score]:
+    """Precision and recall per check, matching expected entries to findings one to one."""
+    wanted = [e for e in expected if at_or_above(e.severity, threshold)]
+    stories = {e.story for e in expected}
+    actual = [
+        row
+        for row in findings.filter(pl.col("story").is_in(sorted(stories))).iter_rows(named=True)
+        if at_or_above(row["severity"], threshold)
+    ]
+    checks = sorted({e.check for e in wanted} | {row["check"] for row in actual})
+    scores = {check: Score(check) for check in checks}
+    used: set[int] = set()
+    for entry in wanted:
+        scores[entry.check].expected += 1
+        for index, row in enumerate(actual):
+            if index not in used and _fits(entry, row):
+                used.add(index)
+                scores[entry.check].matched += 1
+                break
+        else:
+            scores[entry.check].misses.append(
+                f"{entry.story}: {entry.check} {entry.kind} {list(entry.outlets)} ({entry.note})"
+            )
+    for index, row in enumerate(actual):
+        scores[row["check"]].found += 1
+        if index not in used:
+            scores[row["check"]].extras.append(f"{row['story']}: {row['message']}")
+    return [scores[c] for c in checks]

@@ -1,0 +1,102 @@
+"""The match stage: claims of different outlets that state the same fact, grouped into facts.
+
+match(claims, quantities, documents) -> {"speakers", "matches", "facts"}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from checker.lexicons import load_lexicon
+from checker.match.aliases import lexicon_aliases, speaker_keys
+from checker.match.blocking import block_keys, content_words
+from checker.match.facts import quantity_facts, statement_facts
+from checker.match.scoring import score_blocks
+from checker.schema import conform, from_rows
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    threshold: float
+    max_block: int
+    rare_words_per_claim: int
+    rare_word_max_share: float
+    fuzzy_name_cutoff: float
+    stopwords: frozenset[str]
+    aliases: dict[str, str]
+
+    @classmethod
+    def load(cls, rule_dirs: Sequence[str | Path] = ()) -> MatchSettings:
+        settings = load_lexicon("matching", rule_dirs)
+        return cls(
+            threshold=float(settings.get("threshold", 70)),
+            max_block=int(settings.get("max_block", 400)),
+            rare_words_per_claim=int(settings.get("rare_words_per_claim", 3)),
+            rare_word_max_share=float(settings.get("rare_word_max_share", 0.8)),
+            fuzzy_name_cutoff=float(settings.get("fuzzy_name_cutoff", 88)),
+            stopwords=frozenset(load_lexicon("stopwords", rule_dirs).get("words", [])),
+            aliases=lexicon_aliases(load_lexicon("aliases", rule_dirs).get("people", {}) or {}),
+        )
+
+
+def speaker_table(claims: pl.DataFrame, settings: MatchSettings) -> pl.DataFrame:
+    """story, speaker, speaker_key: one key per person within each story."""
+    mapping: list[dict[str, str]] = []
+    named = claims.filter(pl.col("speaker").is_not_null()).select("story", "speaker").unique()
+    for (story,), group in named.group_by(["story"], maintain_order=True):
+        keys = speaker_keys(group["speaker"].to_list(), settings.aliases, settings.fuzzy_name_cutoff)
+        mapping.extend({"story": story, "speaker": n, "speaker_key": k} for n, k in keys.items())
+    return from_rows(sorted(mapping, key=lambda r: (r["story"], r["speaker"])), "speakers")
+
+
+def copy_roots(claims: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """claim_id -> copy_root: the first document of a syndicated copy, so copies count once."""
+    roots = documents.select(
+        "doc_id", pl.coalesce("duplicate_of", "doc_id").alias("copy_root")
+    )
+    return claims.select("claim_id", "doc_id").join(roots, on="doc_id", how="left").select(
+        "claim_id", pl.coalesce("copy_root", "doc_id").alias("copy_root")
+    )
+
+
+def match(
+    claims: pl.DataFrame,
+    quantities: pl.DataFrame,
+    documents: pl.DataFrame,
+    rule_dirs: Sequence[str | Path] = (),
+    settings: MatchSettings | None = None,
+) -> dict[str, pl.DataFrame]:
+    settings = settings or MatchSettings.load(rule_dirs)
+    speakers = speaker_table(claims, settings)
+    keyed_claims = claims.join(speakers, on=["story", "speaker"], how="left")
+    keys = block_keys(
+        keyed_claims,
+        quantities,
+        settings.stopwords,
+        settings.rare_words_per_claim,
+        settings.rare_word_max_share,
+    )
+    words = content_words(claims, settings.stopwords)
+    content = (
+        words.sort("claim_id", "word")
+        .group_by("claim_id", maintain_order=True)
+        .agg(pl.col("word").str.join(" ").alias("content"))
+    )
+    info = (
+        claims.select("claim_id", "outlet")
+        .join(copy_roots(claims, documents), on="claim_id")
+        .join(content, on="claim_id")
+    )
+    matches, _scored = score_blocks(keys, info, settings.threshold, settings.max_block)
+    facts = pl.concat(
+        [quantity_facts(claims, quantities), statement_facts(claims, matches, words)]
+    )
+    return {
+        "speakers": speakers,
+        "matches": conform(matches, "matches"),
+        "facts": conform(facts, "facts"),
+    }

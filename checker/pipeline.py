@@ -1,0 +1,52 @@
+"""The whole run, stage after stage: ingest, extract, match, check.
+
+Each stage takes and returns tables; this module only wires them and hands the problems of
+every stage back to the caller (the CLI turns them into messages and exit codes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import polars as pl
+
+from checker.errors import Problems
+
+TABLE_ORDER = (
+    "documents", "claims", "quantities", "times", "speakers", "matches", "facts", "findings",
+)
+
+
+def run_pipeline(
+    sources: Sequence[str],
+    story: str | None = None,
+    rule_dirs: Sequence[Path] = (),
+    reference: Sequence[str] = (),
+    problems: Problems | None = None,
+) -> dict[str, pl.DataFrame]:
+    """Every table of a run, from sources to findings."""
+    from checker.checks import CheckContext, run_checks
+    from checker.extract import extract
+    from checker.ingest import ingest
+    from checker.match import match
+    from checker.ruleset.loader import load_rules
+
+    problems = problems if problems is not None else Problems()
+    rules = load_rules(list(rule_dirs))
+    all_dirs = list(rules.rule_dirs)
+    documents = ingest(list(sources), story=story, problems=problems, reference=list(reference))
+    extracted = extract(documents, all_dirs)
+    matched = match(extracted["claims"], extracted["quantities"], documents, all_dirs)
+    context = CheckContext(
+        documents=documents,
+        claims=extracted["claims"],
+        quantities=extracted["quantities"],
+        times=extracted["times"],
+        speakers=matched["speakers"],
+        facts=matched["facts"],
+        matches=matched["matches"],
+    )
+    findings = run_checks(rules, context)
+    tables = {"documents": documents, **extracted, **matched, "findings": findings}
+    return {name: tables[name] for name in TABLE_ORDER}

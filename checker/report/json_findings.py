@@ -1,0 +1,42 @@
+"""findings.json: the findings table as stable, versioned JSON.
+
+Same inputs give byte-identical output: rows are sorted, keys are sorted, no timestamps or
+paths of the machine are written.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import polars as pl
+
+from checker.schema import SCHEMA_VERSION
+
+
+def _clean(value: Any) -> Any:
+    """JSON has no infinity: an open interval bound is written as null (DESIGN.md)."""
+    if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
+        return None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def findings_document(findings: pl.DataFrame) -> dict[str, Any]:
+    rows = findings.sort("story", "check", "key", "finding_id").to_dicts()
+    by_severity: dict[str, int] = {}
+    for row in rows:
+        by_severity[row["severity"]] = by_severity.get(row["severity"], 0) + 1
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "counts": {"findings": len(rows), "by_severity": dict(sorted(by_severity.items()))},
+        "findings": [_clean(row) for row in rows],
+    }
+
+
+def findings_json(findings: pl.DataFrame) -> str:
+    return json.dumps(findings_document(findings), ensure_ascii=False, sort_keys=True, indent=2) + "\n"

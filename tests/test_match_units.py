@@ -1,0 +1,81 @@
+"""The match stage's parts on small tables: aliases, blocking, scoring and grouping."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from checker.match.aliases import lexicon_aliases, name_key, speaker_keys
+from checker.match.blocking import block_keys
+from checker.match.facts import connected_groups
+from checker.match.scoring import score_blocks
+
+
+def test_name_key_folds_case_accents_hyphens_and_punctuation() -> None:
+    assert name_key("Abu-Salem") == name_key("abu Salem") == "abu salem"
+    assert name_key("José  Ramírez.") == "jose ramirez"
+
+
+def test_speaker_keys_join_surnames_spellings_and_lexicon_aliases() -> None:
+    lexicon = lexicon_aliases({"Maria Ortega": ["Governor Ortega's office"]})
+    keys = speaker_keys(
+        ["Tomas Brandt", "Brandt", "Tomas Brant", "Maria Ortega", "Governor Ortega's office", "Lee"],
+        lexicon,
+    )
+    assert keys["Brandt"] == keys["Tomas Brandt"] == keys["Tomas Brant"]
+    assert keys["Governor Ortega's office"] == keys["Maria Ortega"] == "maria ortega"
+    assert keys["Lee"] == "lee"  # a surname no full name owns stays itself
+    assert len({keys["Tomas Brandt"], keys["Maria Ortega"], keys["Lee"]}) == 3
+
+
+def test_surname_shared_by_two_people_is_not_guessed() -> None:
+    keys = speaker_keys(["Anna Weber", "Paul Weber", "Weber"], {})
+    assert keys["Weber"] == "weber"
+
+
+def _claims(rows: list[tuple[str, str, str, str]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows, schema=["claim_id", "story", "outlet", "norm"], orient="row"
+    ).with_columns(
+        pl.lit(None, pl.String).alias("speaker_key"), pl.lit(None, pl.String).alias("event")
+    )
+
+
+def test_blocking_pairs_only_claims_sharing_a_rare_word_and_scores_across_outlets() -> None:
+    claims = _claims(
+        [
+            ("a1", "s", "alpha", "the ferry capsized near the harbour wall"),
+            ("b1", "s", "beta", "a ferry capsized close to the harbour wall"),
+            ("c1", "s", "gamma", "the governor praised the rescue divers"),
+            ("a2", "s", "alpha", "the governor praised rescue divers today"),
+        ]
+    )
+    quantities = pl.DataFrame(schema={"claim_id": pl.String, "kind": pl.String})
+    keys = block_keys(claims, quantities, frozenset({"the", "near", "close", "today"}))
+    info = claims.select(
+        "claim_id", "outlet", pl.col("claim_id").alias("copy_root"), pl.col("norm").alias("content")
+    )
+    matches, scored = score_blocks(keys, info, threshold=70, max_block=100, workers=1)
+    pairs = set(matches.select("claim_a", "claim_b").iter_rows())
+    assert pairs == {("a1", "b1"), ("a2", "c1")}
+    assert scored >= 2
+
+
+def test_syndicated_copies_are_not_matched_with_each_other() -> None:
+    claims = _claims(
+        [
+            ("a1", "s", "alpha", "storm surge flooded the coastal road"),
+            ("b1", "s", "beta", "storm surge flooded the coastal road"),
+        ]
+    )
+    quantities = pl.DataFrame(schema={"claim_id": pl.String, "kind": pl.String})
+    keys = block_keys(claims, quantities, frozenset())
+    info = claims.select(
+        "claim_id", "outlet", pl.lit("same-copy").alias("copy_root"), pl.col("norm").alias("content")
+    )
+    matches, _ = score_blocks(keys, info, threshold=70, max_block=100, workers=1)
+    assert matches.is_empty()
+
+
+def test_connected_groups_are_sorted_components() -> None:
+    groups = connected_groups([("b", "c"), ("a", "b"), ("x", "y")])
+    assert groups == [["a", "b", "c"], ["x", "y"]]
