@@ -30,10 +30,11 @@ def run_pipeline(
     from checker.extract import extract
     from checker.ingest import ingest
     from checker.match import match
+    from checker.ruleset.config import load_config
     from checker.ruleset.loader import load_rules
 
     problems = problems if problems is not None else Problems()
-    rules = load_rules(list(rule_dirs))
+    rules = load_rules(list(rule_dirs), config=load_config())
     all_dirs = list(rules.rule_dirs)
     documents = ingest(list(sources), story=story, problems=problems, reference=list(reference))
     extracted = extract(documents, all_dirs)

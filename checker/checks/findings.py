@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import polars as pl
 
+from checker.ruleset.fingerprint import finding_fingerprint
 from checker.schema import from_rows
-
-
-def fingerprint(
-    rule_id: str, story: str, key: str, kind: str, outlets: Iterable[str], values: Iterable[str]
-) -> str:
-    """Stable id of a finding: survives reordering of inputs and unrelated edits."""
-    payload = json.dumps(
-        [rule_id, story, key, kind, sorted(set(outlets)), sorted({v.strip().lower() for v in values})],
-        ensure_ascii=False,
-    )
-    return hashlib.sha1(payload.encode()).hexdigest()[:16]
 
 
 def evidence_entry(
@@ -61,7 +49,7 @@ def make_finding(
     outlets = sorted({o for e in evidence for o in e["outlets"]})
     values = [e["value"] or "" for e in evidence]
     return {
-        "finding_id": fingerprint(rule.id, story, key, kind, outlets, values),
+        "finding_id": finding_fingerprint(rule.id, story, key, kind, outlets, values),
         "rule_id": rule.id,
         "check": rule.extends,
         "severity": str(severity or rule.severity),
