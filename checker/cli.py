@@ -78,6 +78,15 @@ def ingest(paths: PathsArg = None, story: StoryOpt = None, out: OutOpt = None) -
     finish(problems)
 
 
+def _mount_subcommands() -> None:
+    from checker.ruleset.cli import rules_app
+
+    app.add_typer(rules_app, name="rules", help="List, show and validate rules.")
+
+
+_mount_subcommands()
+
+
 def main() -> None:
     try:
         app()
