@@ -42,7 +42,8 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.found if self.found else 1.0
+        # Findings that answered an entry expected below the threshold are not extras either.
+        return (self.found - len(self.extras)) / self.found if self.found else 1.0
 
     @property
     def recall(self) -> float:
@@ -76,8 +77,9 @@ def load_expected(path: Path) -> list[Expected]:
 
 
 def minority_outlets(evidence: list[dict]) -> set[str]:
-    """Outlets on the minority or candidate side of a finding's evidence."""
-    sides = {"minority", "candidate"}
+    """Outlets on the offending side of a finding: minority, candidate, or the dissent of a
+    stance finding (its pessimistic side)."""
+    sides = {"minority", "candidate", "disputed", "pessimistic"}
     found: set[str] = set()
     for item in evidence or []:
         if item.get("side") in sides:
@@ -101,25 +103,35 @@ def _fits(expected: Expected, finding: dict) -> bool:
 
 
 def score(findings: pl.DataFrame, expected: list[Expected], threshold: str = "minor") -> list[Score]:
-    """Precision and recall per check, matching expected entries to findings one to one."""
-    wanted = [e for e in expected if at_or_above(e.severity, threshold)]
+    """Precision and recall per check, matching expected entries to findings one to one.
+
+    Recall counts the expected entries at or above `threshold`; precision counts the findings
+    at or above it, and a finding that answers any expected entry (even one expected only at
+    a lower severity) is not an extra.
+    """
     stories = {e.story for e in expected}
     actual = [
         row
         for row in findings.filter(pl.col("story").is_in(sorted(stories))).iter_rows(named=True)
         if at_or_above(row["severity"], threshold)
     ]
+    wanted = [e for e in expected if at_or_above(e.severity, threshold)]
     checks = sorted({e.check for e in wanted} | {row["check"] for row in actual})
     scores = {check: Score(check) for check in checks}
     used: set[int] = set()
-    for entry in wanted:
-        scores[entry.check].expected += 1
-        for index, row in enumerate(actual):
-            if index not in used and _fits(entry, row):
-                used.add(index)
+    # Entries the run must produce first, so that a lesser entry cannot take their finding.
+    for entry in sorted(expected, key=lambda e: not at_or_above(e.severity, threshold)):
+        required = at_or_above(entry.severity, threshold)
+        if required:
+            scores[entry.check].expected += 1
+        hit = next(
+            (i for i, row in enumerate(actual) if i not in used and _fits(entry, row)), None
+        )
+        if hit is not None:
+            used.add(hit)
+            if required:
                 scores[entry.check].matched += 1
-                break
-        else:
+        elif required:
             scores[entry.check].misses.append(
                 f"{entry.story}: {entry.check} {entry.kind} {list(entry.outlets)} ({entry.note})"
             )

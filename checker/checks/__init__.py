@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 import checker.ruleset.params  # noqa: F401  (registers the check types before their code)
-from checker.checks import coverage, quantity, stance  # noqa: F401  (register their code)
+from checker.checks import attribution, coverage, dates, quantity, role, spelling, stance, timezone  # noqa: F401
 from checker.checks.context import CheckContext
 from checker.ruleset.model import RuleSet
 from checker.ruleset.registry import CHECK_TYPES

@@ -44,7 +44,8 @@ class Cluster:
 
 
 def widen(reading: Reading, relative: float, absolute: float) -> tuple[float, float]:
-    slack = max(absolute, relative * abs(reading.value))
+    """Half the tolerance on each side: two readings overlap when within one tolerance."""
+    slack = max(absolute, relative * abs(reading.value)) / 2
     return reading.low - slack, reading.high + slack
 
 

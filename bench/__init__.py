@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic corpus they run on (bench data, not part of the product)."""

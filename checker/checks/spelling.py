@@ -1,0 +1,172 @@
+"""The `spelling` check: one person's name spelled two ways across a story's outlets.
+
+Candidates are the distinct speaker names of a story ("Steve Witkof", "Steve Witkoff"). Names
+whose keys are within `max_edit_distance` edits (rapidfuzz cdist over the story's distinct
+names, one matrix per story) and that share a first name or initial are one person. Accepted
+variants never fire: listed aliases, case/hyphen/dot variants (equal name keys), initials
+("J. Vance" / "JD Vance") and short forms of first names from the `name_variants` lexicon.
+The spelling most independent copies use is the majority; one finding per person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from checker.checks.context import CheckContext
+from checker.checks.dates import param, side_names, split_by_support
+from checker.checks.findings import evidence_entry, findings_frame, make_finding
+from checker.errors import CheckerError
+from checker.lexicons import load_lexicon
+from checker.match.aliases import lexicon_aliases, name_key
+from checker.match.facts import connected_groups
+from checker.ruleset.registry import register_check
+
+
+def lexicon_dirs(rule: Any) -> tuple[Path, ...]:
+    """The folder a rule came from also holds its `lexicons/` overrides."""
+    source = getattr(rule, "source", None)
+    return (Path(source).parent,) if source else ()
+
+
+def first_name_map(rule: Any) -> dict[str, str]:
+    """Short or long first-name form -> its canonical form ("bob" -> "robert")."""
+    try:
+        data = load_lexicon("name_variants", lexicon_dirs(rule)).get("first_names") or {}
+    except CheckerError:  # a rule pack without the lexicon simply has no variants
+        data = {}
+    mapping: dict[str, str] = {}
+    for canonical, forms in data.items():
+        target = name_key(str(canonical))
+        for form in forms or ():
+            mapping.setdefault(name_key(str(form)), target)
+    return mapping
+
+
+def accepted_key(key: str, aliases: Mapping[str, str], first_names: Mapping[str, str]) -> str:
+    """The key every acceptable spelling of a name shares: alias target, long first name."""
+    key = aliases.get(key, key)
+    parts = key.split(" ")
+    if len(parts) > 1:
+        parts[0] = first_names.get(parts[0], parts[0])
+    return " ".join(parts)
+
+
+def _same_first(a: str, b: str) -> bool:
+    """Same first name, or an initial that opens the other's first name."""
+    first_a, first_b = a.split(" ")[0], b.split(" ")[0]
+    if first_a == first_b:
+        return True
+    shorter, longer = sorted((first_a, first_b), key=len)
+    return len(shorter) <= 2 and longer.startswith(shorter)
+
+
+def _initials_only(a: str, b: str) -> bool:
+    """ "j vance" / "jd vance": the difference is all in an initial, an accepted short form."""
+    first_a, *rest_a = a.split(" ")
+    first_b, *rest_b = b.split(" ")
+    return rest_a == rest_b and min(len(first_a), len(first_b)) <= 2
+
+
+def person_groups(keys: list[str], max_distance: int) -> list[list[str]]:
+    """Connected groups of name keys within `max_distance` edits sharing a first name."""
+    if len(keys) < 2:
+        return []
+    distances = process.cdist(
+        keys, keys, scorer=Levenshtein.distance, score_cutoff=max_distance, dtype=np.int32
+    )
+    # cdist marks pairs beyond the cutoff as cutoff + 1; keep the upper triangle only.
+    rows, cols = np.nonzero(np.triu(distances <= max_distance, k=1))
+    pairs = [
+        (keys[i], keys[j])
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
+        if len(keys[i].split(" ")) == len(keys[j].split(" "))
+        and _same_first(keys[i], keys[j])
+        and not _initials_only(keys[i], keys[j])
+    ]
+    return connected_groups(pairs)
+
+
+def _name_rows(claims: pl.DataFrame, min_length: int) -> pl.DataFrame:
+    """story, spelling as written, claim: every full speaker name worth comparing."""
+    return (
+        claims.filter(pl.col("speaker").is_not_null())
+        .with_columns(
+            pl.col("speaker").map_elements(name_key, return_dtype=pl.String).alias("spelling_key")
+        )
+        .filter(
+            pl.col("spelling_key").str.contains(" ")
+            & (pl.col("spelling_key").str.split(" ").list.last().str.len_chars() >= min_length)
+        )
+        .sort("story", "claim_id")
+    )
+
+
+@register_check("spelling")
+def spelling_check(rule: Any, context: CheckContext) -> pl.DataFrame:
+    max_distance = int(param(rule, "max_edit_distance", 2))
+    min_length = int(param(rule, "min_name_length", 4))
+    lexicon_name = str(param(rule, "variants_lexicon", "aliases"))
+    aliases = lexicon_aliases(load_lexicon(lexicon_name, lexicon_dirs(rule)).get("people") or {})
+    first_names = first_name_map(rule)
+    rows = _name_rows(context.claim_view, min_length)
+
+    found = []
+    for (story,), group in rows.group_by(["story"], maintain_order=True):
+        # Spellings that are accepted variants of each other collapse into one before comparing.
+        accepted = {
+            k: accepted_key(k, aliases, first_names) for k in group["spelling_key"].unique().sort()
+        }
+        claims_by_key: dict[str, list[dict[str, Any]]] = {}
+        for row in group.iter_rows(named=True):
+            claims_by_key.setdefault(accepted[row["spelling_key"]], []).append(row)
+        for people in person_groups(sorted(claims_by_key), max_distance):
+            support = {k: {r["copy_root"] for r in claims_by_key[k]} for k in people}
+            majority, minority = split_by_support(support)
+            if not minority:
+                continue
+            found.append(
+                _finding(rule, context, story, majority, minority, claims_by_key)
+            )
+    return findings_frame(found)
+
+
+def _finding(
+    rule: Any,
+    context: CheckContext,
+    story: str,
+    majority: str | None,
+    minority: list[str],
+    claims_by_key: Mapping[str, list[dict[str, Any]]],
+) -> dict[str, Any]:
+    major_side, minor_side = side_names(majority)
+    written: dict[str, str] = {}
+    evidence = []
+    for key, side in [(majority, major_side), *((k, minor_side) for k in minority)]:
+        if key is None:
+            continue
+        seen: set[str] = set()
+        for row in claims_by_key[key]:
+            written.setdefault(key, row["speaker"])
+            if row["copy_root"] in seen:
+                continue  # one piece of evidence per copy and spelling
+            seen.add(row["copy_root"])
+            offset = row["text"].find(row["speaker_text"] or row["speaker"])
+            length = len(row["speaker_text"] or row["speaker"])
+            span = (offset, offset + length) if offset >= 0 else None
+            evidence.append(evidence_entry(row, side, row["speaker"], span, context.copy_outlets))
+    canonical = written.get(majority or "", "") or written[minority[0]]
+    values = {
+        "majority": written.get(majority or "", "no majority"),
+        "minority": ", ".join(written[k] for k in minority),
+        "canonical": canonical,
+        "variants": ", ".join(written[k] for k in minority),
+    }
+    key = f"spelling:{name_key(canonical)}"
+    return make_finding(rule, story, None, key, canonical, evidence, values)

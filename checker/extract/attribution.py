@@ -1,0 +1,307 @@
+"""Finding who a sentence attributes its content to, and where.
+
+Patterns, strongest first (word lists in attribution.yaml):
+    X said / X noted that ...            the subject before an attributing verb
+    "...," said X  /  ..., said X.       the phrase after a verb that follows a quote or comma
+    as reported by X                     the agent after a verb and "by"
+    X ..., reporting that ...            a participle: the clause's subject
+    X focused on cash: "..."             the subject of a sentence that introduces a quote
+    according to X                       the source after a preposition
+    comments from X, indicating that     the source after a statement noun
+The last three count only when the sentence has no attributing verb of its own.
+
+Each Attribution carries the speaker phrase as read by speakers.py (not yet resolved to a
+person: "he" and "Witkoff" stay as written) and, for a subject that opens a new clause, the
+offset where the sentence may be split into two claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from checker.errors import CheckerError
+from checker.extract.patterns import compile_entries, entry_pattern, string_list, word_set
+from checker.extract.quotes import inside
+from checker.extract.speakers import (
+    PRONOUN,
+    Speaker,
+    SpeakerWords,
+    combine,
+    load_speaker_words,
+    read_phrase,
+)
+from checker.lexicons import load_lexicon
+
+_SOURCE = "lexicons/attribution.yaml"
+
+SUBJECT = "subject"
+INVERTED = "inverted"
+AGENT = "agent"
+PARTICIPLE = "participle"
+ACCORDING = "according"
+STATEMENT = "statement"
+INTRODUCED = "introduced"
+WEAK = frozenset({ACCORDING, STATEMENT, INTRODUCED})
+
+_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
+_AFTER_PARTICIPLE = re.compile(r"\s*(?:that\b|:|[\"“‘«])", re.IGNORECASE)
+_OPENS_QUOTE_OR_COMMA = re.compile(r"[,\"”’']\s*$")
+# Where a phrase read forwards (after "by", "according to", an inverted verb) must stop.
+_FORWARD_STOP = re.compile(r"[;:!?()\[\]\"“”«»—]|\s[-–]\s|\bthat\b|\.\s*$")
+# What may follow the speaker of an inverted verb: '..., said Smith, ...' / 'said Smith on Monday'.
+_INVERTED_TAIL = re.compile(r"\s*(?:,|$|on\s+\w+\s*$|in\s+an?\s+\w+\s*$)")
+_TOKEN = re.compile(r"\S+")
+_RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
+_COLON_QUOTE = re.compile(r":\s*[\"“‘«]")
+_COORDINATOR = re.compile(r"\s*(?:and|or)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution inside a sentence; offsets are relative to the sentence."""
+
+    speaker: Speaker
+    how: str  # SUBJECT / INVERTED / AGENT / PARTICIPLE / INTRODUCED / ACCORDING / STATEMENT
+    cue_start: int  # the verb, preposition or statement noun
+    cue_end: int
+    clause_start: int | None = None  # where a new clause starts, if the sentence may split there
+
+    @property
+    def weak(self) -> bool:
+        return self.how in WEAK
+
+
+@dataclass(frozen=True)
+class AttributionRules:
+    words: SpeakerWords
+    verbs: re.Pattern[str]  # groups: finite / participle
+    boundary: re.Pattern[str]  # groups: punct / opener / nested
+    according: re.Pattern[str] | None
+    statement: re.Pattern[str] | None
+    fillers: frozenset[str]
+    min_quote_words: int
+
+
+def load_attribution_rules(rule_dirs: Sequence[str | Path] = ()) -> AttributionRules:
+    lexicon = load_lexicon("attribution", rule_dirs)
+    verbs = string_list(lexicon, "verbs", _SOURCE)
+    participles = string_list(lexicon, "participles", _SOURCE)
+    if not verbs:
+        raise CheckerError(_SOURCE, "'verbs' must list at least one attributing verb")
+
+    def alternation(entries: list[str]) -> str:
+        return "|".join(entry_pattern(e) for e in sorted(set(entries), key=lambda e: -len(e)))
+
+    verb_pattern = rf"(?P<finite>{alternation(verbs)})"
+    if participles:
+        verb_pattern += rf"|(?P<participle>{alternation(participles)})"
+    openers = string_list(lexicon, "clause_openers", _SOURCE)
+    nested = string_list(lexicon, "nested_openers", _SOURCE)
+    boundary = r"(?P<punct>[;:()\[\]\"“”«»—]|\s[-–]\s)"
+    if openers:
+        boundary += rf"|(?P<opener>{alternation(openers)})"
+    boundary += rf"|(?P<nested>{alternation(nested + verbs)})"
+    nouns = string_list(lexicon, "statement_nouns", _SOURCE)
+    links = string_list(lexicon, "statement_links", _SOURCE)
+    statement = None
+    if nouns and links:
+        statement = re.compile(rf"(?:{alternation(nouns)})\s+(?:{alternation(links)})\s+", re.I)
+    according = compile_entries(string_list(lexicon, "source_prepositions", _SOURCE))
+    min_words = lexicon.get("min_quote_words", 3)
+    if not isinstance(min_words, int) or min_words < 1:
+        raise CheckerError(_SOURCE, "'min_quote_words' must be a positive whole number")
+    return AttributionRules(
+        words=load_speaker_words(rule_dirs),
+        verbs=re.compile(verb_pattern, re.IGNORECASE),
+        boundary=re.compile(boundary, re.IGNORECASE),
+        according=according,
+        statement=statement,
+        fillers=word_set(lexicon, "subject_fillers", _SOURCE),
+        min_quote_words=min_words,
+    )
+
+
+def find_attributions(
+    sentence: str, quotes: list[tuple[int, int]], rules: AttributionRules
+) -> list[Attribution]:
+    """Every attribution in the sentence, in order of their cue; verbs inside quotes ignored."""
+    found: list[Attribution] = []
+    for match in rules.verbs.finditer(sentence):
+        if inside(quotes, match.start()):
+            continue
+        if match.lastgroup == "participle":
+            attribution = _participle(sentence, match, found, rules)
+        else:
+            attribution = _finite(sentence, match, rules)
+        if attribution is not None:
+            found.append(attribution)
+    if found:
+        return found
+    introduced = _introduced_quote(sentence, quotes, rules.words)
+    if introduced is not None:
+        found.append(introduced)
+    for pattern, how in ((rules.according, ACCORDING), (rules.statement, STATEMENT)):
+        if pattern is None:
+            continue
+        for match in pattern.finditer(sentence):
+            if inside(quotes, match.start()):
+                continue
+            speaker = _read_forward(sentence, match.end(), rules.words)
+            if speaker is not None and speaker.kind != PRONOUN:
+                found.append(Attribution(speaker, how, match.start(), match.end()))
+    return sorted(found, key=lambda a: a.cue_start)
+
+
+def _introduced_quote(
+    sentence: str, quotes: list[tuple[int, int]], words: SpeakerWords
+) -> Attribution | None:
+    """ 'CFO Marcus Ilesanmi focused on cash: "We turned ..."': the subject introduces a quote."""
+    colon = _COLON_QUOTE.search(sentence)
+    if colon is None or inside(quotes, colon.start()):
+        return None
+    lead = _leading_subject(sentence, words)
+    if lead is None or lead.end > colon.start():
+        return None
+    return Attribution(lead, INTRODUCED, colon.start(), colon.start() + 1)
+
+
+def _leading_subject(sentence: str, words: SpeakerWords) -> Speaker | None:
+    """The phrase a sentence opens with, when a lower-case verb follows it."""
+    lead = read_phrase(sentence, words, whole=False)
+    if lead is None or lead.kind == PRONOUN:
+        return None
+    following = _TOKEN.search(sentence, lead.end)
+    if following is None or not following.group(0)[:1].islower():
+        return None
+    return lead
+
+
+def _finite(sentence: str, verb: re.Match[str], rules: AttributionRules) -> Attribution | None:
+    by = _BY.match(sentence, verb.end())
+    if by is not None:  # "as reported by the health ministry"
+        speaker = _read_forward(sentence, by.end(), rules.words)
+        if speaker is None or speaker.kind == PRONOUN:
+            return None
+        return Attribution(speaker, AGENT, verb.start(), verb.end())
+    if _OPENS_QUOTE_OR_COMMA.search(sentence, 0, verb.start()):
+        speaker = _read_forward(sentence, verb.end(), rules.words, inverted=True)
+        if speaker is not None:
+            return Attribution(speaker, INVERTED, verb.start(), verb.end())
+    return _subject(sentence, verb, rules)
+
+
+def _participle(
+    sentence: str, verb: re.Match[str], found: list[Attribution], rules: AttributionRules
+) -> Attribution | None:
+    if not _AFTER_PARTICIPLE.match(sentence, verb.end()):
+        return None  # "..., indicating the continued engagement": not someone's words
+    if found:  # "Witkoff highlighted ..., reporting that": the same speaker goes on
+        return replace(found[-1], how=PARTICIPLE, cue_start=verb.start(), cue_end=verb.end())
+    lead = _leading_subject(sentence, rules.words)
+    if lead is None:
+        return None
+    return Attribution(lead, PARTICIPLE, verb.start(), verb.end())
+
+
+def _subject(sentence: str, verb: re.Match[str], rules: AttributionRules) -> Attribution | None:
+    """The speaker before the verb, between the last clause boundary and the verb."""
+    region_end = _before_parenthesis(sentence, verb.start())
+    boundary = None
+    for boundary in rules.boundary.finditer(sentence, 0, region_end):
+        pass
+    region_start = boundary.end() if boundary is not None else 0
+    region_end = _strip_fillers(sentence, region_start, region_end, rules.fillers)
+    segments = _comma_segments(sentence, region_start, region_end)
+    if not segments:
+        return None
+    last = len(segments) - 1
+    while last > 0 and _RELATIVE.match(sentence, segments[last][0]):
+        last -= 1  # "Smith, who led the talks, said": skip the relative clause
+    start, end = segments[last]
+    coordinator = _COORDINATOR.match(sentence, start, end)
+    if coordinator is not None:
+        start = coordinator.end()  # "..., and the ministry said"
+    speaker = _read_segment(sentence, start, end, rules.words)
+    if speaker is None:
+        return None
+    first_segment = last
+    if last > 0 and coordinator is None:
+        a, b = segments[last - 1]
+        leading = _COORDINATOR.match(sentence, a, b)  # "..., and the company's chief executive,"
+        before = _read_segment(sentence, leading.end() if leading else a, b, rules.words)
+        joined = combine(before, speaker, sentence) if before is not None else None
+        if joined is not None:
+            speaker, first_segment = joined, last - 1
+    if first_segment > 0:
+        # A comma clause: "Talks stalled, the ministry said" may split before the speaker.
+        clause_start = segments[first_segment][0] if coordinator is None else coordinator.start()
+    elif boundary is None:
+        clause_start = 0
+    elif boundary.lastgroup == "opener":
+        clause_start = boundary.start()  # "..., though Qatar's foreign ministry indicated"
+    elif boundary.lastgroup == "punct":
+        clause_start = boundary.end()
+    else:
+        clause_start = None  # "X said that Y told ...": Y's words stay inside X's claim
+    return Attribution(speaker, SUBJECT, verb.start(), verb.end(), clause_start)
+
+
+def _before_parenthesis(sentence: str, end: int) -> int:
+    """Step back over a parenthesis right before the verb: "the Risk Office (PDRO) said"."""
+    stripped = sentence[:end].rstrip()
+    if stripped.endswith(")"):
+        opening = stripped.rfind("(")
+        if opening > 0:
+            return opening
+    return end
+
+
+def _strip_fillers(sentence: str, start: int, end: int, fillers: frozenset[str]) -> int:
+    """Move `end` back over words between a speaker and its verb ("has also", "on Monday")."""
+    tokens = list(_TOKEN.finditer(sentence, start, end))
+    while tokens and tokens[-1].group(0).lower().strip(",") in fillers:
+        end = tokens.pop().start()
+    return end
+
+
+def _comma_segments(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    segments = []
+    position = start
+    for index in [*(m.start() for m in re.finditer(",", sentence[start:end])), end - start]:
+        a, b = position, start + index
+        position = b + 1
+        if sentence[a:b].strip():
+            segments.append((a, b))
+    return segments
+
+
+def _read_segment(sentence: str, start: int, end: int, words: SpeakerWords) -> Speaker | None:
+    speaker = read_phrase(sentence[start:end], words, whole=True)
+    return speaker.shifted(start) if speaker is not None else None
+
+
+def _read_forward(
+    sentence: str, position: int, words: SpeakerWords, inverted: bool = False
+) -> Speaker | None:
+    """The speaker phrase that starts at `position`, up to the end of its clause."""
+    stop = _FORWARD_STOP.search(sentence, position)
+    end = stop.start() if stop is not None else len(sentence)
+    segments = _comma_segments(sentence, position, end)[:2]
+    if not segments:
+        return None
+    first = read_phrase(sentence[segments[0][0] : segments[0][1]], words, whole=False)
+    if first is None:
+        return None
+    first = first.shifted(segments[0][0])
+    first_end = segments[0][0] + len(sentence[segments[0][0] : segments[0][1]].rstrip())
+    if first.end >= first_end and len(segments) > 1:
+        second = _read_segment(sentence, *segments[1], words)
+        joined = combine(first, second, sentence) if second is not None else None
+        if joined is not None:
+            return joined
+    if inverted and not _INVERTED_TAIL.match(sentence[first.end : end]):
+        return None  # "..., meanwhile, said officials were ...": not an inverted attribution
+    return first

@@ -1,0 +1,167 @@
+"""One article's text into claims: sentences, split into clauses where two people speak,
+each with its speaker resolved (surnames to full names, pronouns to the person meant).
+
+Offsets are into the document's text throughout, so a claim's text is always
+`text[start:end]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.extract.attribution import Attribution, find_attributions
+from checker.extract.config import ExtractConfig
+from checker.extract.people import People
+from checker.extract.quotes import has_direct_quote, quote_spans
+from checker.extract.sentences import split_sentences
+from checker.extract.speakers import NAME, PRONOUN, ROLE, SpeakerWords
+
+_OPENING_QUOTES = "\"“‘«"
+
+
+@dataclass(frozen=True)
+class Speaking:
+    """A resolved speaker: canonical form, as written, role as written, person or not."""
+
+    speaker: str
+    text: str
+    role: str | None
+    person: bool
+
+
+@dataclass(frozen=True)
+class ClaimSpan:
+    sent_idx: int
+    start: int
+    end: int
+    speaking: Speaking | None
+    quote: bool
+
+
+@dataclass
+class _Sentence:
+    index: int
+    start: int
+    text: str
+    quotes: list[tuple[int, int]]
+    attributions: list[Attribution]
+
+
+class _Resolver:
+    """Turns speaker phrases into Speaking, in article order (pronouns look backwards)."""
+
+    def __init__(self, people: People, words: SpeakerWords) -> None:
+        self.people = people
+        self.words = words
+        self.last_source: str | None = None  # what "it said" refers to
+        self.sources: list[str] = []  # every organisation or unnamed source quoted so far
+
+    def resolve(self, attribution: Attribution, sentence: _Sentence) -> Speaking | None:
+        phrase = attribution.speaker
+        if phrase.kind == PRONOUN:
+            if phrase.text.lower() in self.words.person_pronouns:
+                skip = [(sentence.start + a, sentence.start + b) for a, b in sentence.quotes]
+                person = self.people.last_before(sentence.start + phrase.start, skip)
+                return Speaking(person, phrase.text, None, True) if person else None
+            if self.last_source is None:
+                return None
+            return Speaking(self.last_source, phrase.text, None, False)
+        if phrase.kind == NAME and phrase.name:
+            person = self.people.is_person(phrase.name, phrase.titled)
+            return Speaking(self.people.full_name(phrase.name), phrase.text, phrase.role, person)
+        if phrase.kind == ROLE and phrase.definite:
+            person = self.people.with_title(phrase.title)  # "the governor" named earlier
+            if person is not None:
+                return Speaking(person, phrase.text, phrase.role, True)
+        descriptor = phrase.descriptor or phrase.text.lower()
+        if phrase.definite and " " not in descriptor:
+            # "the agency said" after "the provincial disaster agency said": the same source
+            earlier = next((s for s in reversed(self.sources) if s.endswith(descriptor)), None)
+            if earlier is not None:
+                return Speaking(earlier, phrase.text, None, False)
+        return Speaking(descriptor, phrase.text, None, False)
+
+    def spoke(self, speaking: Speaking | None) -> None:
+        if speaking is not None and not speaking.person:
+            self.last_source = speaking.speaker
+            self.sources.append(speaking.speaker.lower())
+
+
+def claim_spans(text: str, config: ExtractConfig) -> list[ClaimSpan]:
+    """The claims of one article, in order, with speakers resolved."""
+    words = config.attribution.words
+    people = People(words, config.title_names)
+    people.scan_titles(text)
+    sentences = []
+    for index, (start, end) in enumerate(split_sentences(text, config.split)):
+        sentence = text[start:end]
+        quotes = quote_spans(sentence)
+        attributions = find_attributions(sentence, quotes, config.attribution)
+        for attribution in attributions:
+            phrase = attribution.speaker
+            if phrase.kind == NAME and phrase.name:
+                people.register(phrase.name, start + phrase.start, phrase.titled, phrase.title)
+        sentences.append(_Sentence(index, start, sentence, quotes, attributions))
+    people.index_mentions(text)
+
+    resolver = _Resolver(people, words)
+    spans: list[ClaimSpan] = []
+    for sentence in sentences:
+        resolved = [
+            (attribution, speaking)
+            for attribution in sentence.attributions
+            if (speaking := resolver.resolve(attribution, sentence)) is not None
+        ]
+        for start, end, speaking in _clauses(sentence.text, resolved):
+            quote = has_direct_quote(
+                sentence.text,
+                [(max(a, start), min(b, end)) for a, b in sentence.quotes if a < end and b > start],
+                config.attribution.min_quote_words,
+            )
+            if speaking is None and spans:
+                speaking = _continued_quote(sentence.text[start:end], quote, text, spans[-1])
+            resolver.spoke(speaking)
+            spans.append(
+                ClaimSpan(sentence.index, sentence.start + start, sentence.start + end, speaking, quote)
+            )
+    return spans
+
+
+def _clauses(
+    sentence: str, resolved: list[tuple[Attribution, Speaking]]
+) -> list[tuple[int, int, Speaking | None]]:
+    """Split a sentence where a second speaker's clause begins; one span when there is none."""
+    strong = [pair for pair in resolved if not pair[0].weak]
+    chosen = strong or resolved[:1]
+    if not chosen:
+        return [(0, len(sentence), None)]
+    cuts: list[tuple[int, Speaking]] = [(0, chosen[0][1])]
+    previous = chosen[0][0]
+    for attribution, speaking in chosen[1:]:
+        if speaking.speaker == cuts[-1][1].speaker:
+            previous = attribution
+            continue
+        start = attribution.clause_start
+        if start is None or start < max(previous.cue_end, previous.speaker.end):
+            continue  # nested ("X said Y told ...") or not a clause of its own
+        cuts.append((start, speaking))
+        previous = attribution
+    clauses = []
+    for i, (start, speaking) in enumerate(cuts):
+        end = cuts[i + 1][0] if i + 1 < len(cuts) else len(sentence)
+        while start < end and sentence[start].isspace():
+            start += 1
+        while end > start and sentence[end - 1].isspace():
+            end -= 1
+        clauses.append((start, end, speaking))
+    return clauses
+
+
+def _continued_quote(
+    clause: str, quote: bool, text: str, previous: ClaimSpan
+) -> Speaking | None:
+    """A sentence that is only a quote goes on from the speaker just quoted or introduced."""
+    if not quote or clause.lstrip()[:1] not in _OPENING_QUOTES or previous.speaking is None:
+        return None
+    introduced = text[previous.start : previous.end].rstrip().endswith(":")
+    return previous.speaking if (previous.quote or introduced) else None

@@ -1,0 +1,42 @@
+"""Everything the extract stage reads from lexicons, loaded and compiled once per run."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.extract.attribution import AttributionRules, load_attribution_rules
+from checker.extract.people import title_name_pattern
+from checker.extract.quantities import QuantityLexicon, load_quantity_lexicon
+from checker.extract.sentences import SplitRules, load_split_rules
+from checker.extract.stance import StanceRules, load_stance_rules
+from checker.extract.tagging import Tagger, load_event_tagger, load_topic_tagger
+from checker.extract.times import ZoneLexicon, load_zone_lexicon
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    split: SplitRules
+    attribution: AttributionRules
+    title_names: re.Pattern[str]  # "President Donald Trump" anywhere in an article
+    stance: StanceRules
+    topics: Tagger
+    events: Tagger
+    quantities: QuantityLexicon
+    zones: ZoneLexicon
+
+
+def load_extract_config(rule_dirs: Sequence[str | Path] = ()) -> ExtractConfig:
+    attribution = load_attribution_rules(rule_dirs)
+    return ExtractConfig(
+        split=load_split_rules(rule_dirs),
+        attribution=attribution,
+        title_names=title_name_pattern(attribution.words),
+        stance=load_stance_rules(rule_dirs),
+        topics=load_topic_tagger(rule_dirs),
+        events=load_event_tagger(rule_dirs),
+        quantities=load_quantity_lexicon(rule_dirs),
+        zones=load_zone_lexicon(rule_dirs),
+    )

@@ -1,0 +1,119 @@
+"""The people one article names: long forms of surnames, and who "he" or "she" is.
+
+News copy names a person in full once ("U.S. President Donald Trump", "Trump's Middle East
+envoy, Steve Witkoff") and by surname after that, sometimes before it (a headline). So the
+whole article is read for full names first; then a surname resolves to the full name, and a
+pronoun to the person named last before it (outside the quote it sits next to).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from checker.extract.names import NAME_WORD, canonical_key, clean_name, surname
+from checker.extract.speakers import SpeakerWords, is_organisation
+
+_MAX_NAME_WORDS = 3  # "Mohammed bin Salman" counts 2 (particles are free); longer runs are headlines
+
+
+def title_name_pattern(words: SpeakerWords) -> re.Pattern[str]:
+    """A title followed by a capitalised name: "President Donald Trump", "spokesperson Ann Lee"."""
+    titles = sorted((r"\s+".join(map(re.escape, t)) for t in words.titles), key=len, reverse=True)
+    particles = "|".join(map(re.escape, sorted(words.particles)))
+    word = rf"(?:{NAME_WORD})"
+    gap = rf"[ \t]+(?:(?:{particles})[ \t]+)?" if particles else r"[ \t]+"
+    return re.compile(
+        rf"(?<!\w)((?i:{'|'.join(titles)}))\.?[ \t]+({word}(?:{gap}{word})*)(?!\w)"
+    )
+
+
+class People:
+    """Full names seen in one article, and where each person is mentioned."""
+
+    def __init__(self, words: SpeakerWords, title_names: re.Pattern[str]) -> None:
+        self._words = words
+        self._title_names = title_names
+        self._full_by_surname: dict[str, tuple[int, str]] = {}  # key -> (position, full name)
+        self._single: set[str] = set()  # one-word names known to be people ("President Trump")
+        self._by_title: dict[str, set[str]] = {}  # "governor" -> the names given that title
+        self._starts: list[int] = []
+        self._mentions: list[tuple[int, int, str]] = []
+
+    def register(
+        self, name: str, position: int, titled: bool, title: str | None = None
+    ) -> None:
+        """Note a name seen at `position`; full names become the long form of their surname."""
+        name = clean_name(name)
+        parts = [p for p in name.split() if p.lower() not in self._words.not_names]
+        while len(parts) > 1 and self._is_title_word(parts[0]):
+            parts.pop(0)  # "Commander Ilario Bendetti" after "spokesperson"
+        if not parts or is_organisation(name, self._words):
+            return
+        if title:
+            self._by_title.setdefault(title, set()).add(" ".join(parts))
+        if len(parts) == 1:
+            if titled:
+                self._single.add(parts[0])
+            return
+        capitalised = [p for p in parts if p[:1].isupper()]
+        if len(capitalised) > _MAX_NAME_WORDS:
+            return
+        key = canonical_key(surname(name))
+        seen = self._full_by_surname.get(key)
+        if seen is None or position < seen[0]:
+            self._full_by_surname[key] = (position, " ".join(parts))
+
+    def scan_titles(self, text: str) -> None:
+        """Register every "title + name" in the article, quoted as speaker or not."""
+        for match in self._title_names.finditer(text):
+            title = " ".join(match.group(1).lower().split())
+            self.register(match.group(2), match.start(2), titled=True, title=title)
+
+    def _is_title_word(self, word: str) -> bool:
+        key = word.lower().rstrip(".")
+        return (key,) in self._words.titles or key in self._words.honorifics
+
+    def with_title(self, title: str | None) -> str | None:
+        """The one person the article gives this title ("the governor"), else None."""
+        names = {self.full_name(n) for n in self._by_title.get(title or "", ())}
+        return names.pop() if len(names) == 1 else None
+
+    def full_name(self, name: str) -> str:
+        """ "Witkoff" -> "Steve Witkoff" when the article names him in full; else the name."""
+        name = clean_name(name)
+        if " " in name:
+            return name
+        seen = self._full_by_surname.get(canonical_key(name))
+        return seen[1] if seen is not None else name
+
+    def is_person(self, name: str, titled: bool) -> bool:
+        name = clean_name(name)
+        if is_organisation(name, self._words):
+            return False
+        return titled or " " in name or canonical_key(name) in self._full_by_surname
+
+    def index_mentions(self, text: str) -> None:
+        """Find every mention of a known person; call after all names are registered."""
+        forms: dict[str, str] = {}
+        for _, full in self._full_by_surname.values():
+            forms[full] = full
+            forms[surname(full)] = full
+        for single in self._single:
+            forms.setdefault(single, self.full_name(single))
+        if not forms:
+            return
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+        self._mentions = [(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(text)]
+        self._starts = [start for start, _, _ in self._mentions]
+
+    def last_before(self, position: int, skip: list[tuple[int, int]]) -> str | None:
+        """The person mentioned last before `position`, ignoring mentions inside `skip` spans."""
+        index = bisect.bisect_left(self._starts, position) - 1
+        while index >= 0:
+            start, _, person = self._mentions[index]
+            if not any(a <= start < b for a, b in skip):
+                return person
+            index -= 1
+        return None

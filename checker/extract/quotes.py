@@ -1,0 +1,36 @@
+"""Finding quoted passages in a sentence.
+
+Used twice: attribution ignores verbs inside a quote ("'Smith said no,' he added" is his
+claim, not Smith's), and a claim is a direct quote when it carries a quoted passage of a few
+words or more (single scare-quoted words do not count).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Curly and guillemet pairs; straight double quotes pair up left to right. A quote left open
+# runs to the end of the sentence (a quote that continues into the next paragraph).
+# Single curly quotes count only when they open after a space and close before a non-letter,
+# so apostrophes ("don’t", "Trump’s") are not mistaken for them.
+_QUOTE = re.compile(
+    r"“[^”]*(?:”|$)"
+    r"|\"[^\"]*(?:\"|$)"
+    r"|«[^»]*(?:»|$)"
+    r"|(?<![\w’])‘(?:[^’]|’(?=\w))*’(?!\w)"
+)
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage, quote marks included."""
+    return [match.span() for match in _QUOTE.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def has_direct_quote(text: str, spans: list[tuple[int, int]], min_words: int) -> bool:
+    """True when one quoted passage holds at least `min_words` words."""
+    return any(len(_WORD.findall(text, start, end)) >= min_words for start, end in spans)

@@ -1,0 +1,116 @@
+"""The extract stage: documents in, claims, quantities and times out.
+
+Per document: claims (claims.py), then per claim its stance, topics, event, normalized text,
+quantities and times. Rows are gathered as column lists and become frames once at the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+
+from checker.extract.claims import ClaimSpan, claim_spans
+from checker.extract.config import ExtractConfig, load_extract_config
+from checker.extract.normalize import normalize
+from checker.extract.quantities import find_quantities
+from checker.extract.stance import score_stance
+from checker.extract.tagging import event_of, topics_of
+from checker.extract.times import find_times
+from checker.schema import TABLES
+
+_DOCUMENT_COLUMNS = ("doc_id", "story", "outlet", "text", "published", "language")
+
+
+def claim_id(doc_id: str, start: int, end: int) -> str:
+    """Stable id of a claim: its document and its offsets, nothing that reordering changes."""
+    return hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode()).hexdigest()[:16]
+
+
+class _Columns:
+    """Column lists for one table, turned into a frame with the table's schema."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+        self.columns: dict[str, list] = {name: [] for name in TABLES[table]}
+
+    def add(self, **values: object) -> None:
+        for name, column in self.columns.items():
+            column.append(values.get(name))
+
+    def frame(self) -> pl.DataFrame:
+        return pl.DataFrame(self.columns, schema=TABLES[self.table])
+
+
+def extract(
+    documents: pl.DataFrame, rule_dirs: Sequence[str | Path] = ()
+) -> dict[str, pl.DataFrame]:
+    """Claims, quantities and times of every document with text (duplicates included)."""
+    config = load_extract_config(rule_dirs)
+    tables = {name: _Columns(name) for name in ("claims", "quantities", "times")}
+    present = [c for c in _DOCUMENT_COLUMNS if c in documents.columns]
+    for document in documents.select(present).iter_rows(named=True):
+        text = document.get("text")
+        if text and text.strip():
+            _extract_document(document, text, config, tables)
+    return {name: columns.frame() for name, columns in tables.items()}
+
+
+def _extract_document(
+    document: dict, text: str, config: ExtractConfig, tables: dict[str, _Columns]
+) -> None:
+    doc_id = document["doc_id"]
+    published: datetime | None = document.get("published")
+    language = (document.get("language") or "en")[:2].lower()
+    for span in claim_spans(text, config):
+        cid = claim_id(doc_id, span.start, span.end)
+        claim_text = text[span.start : span.end]
+        _add_claim(tables["claims"], document, cid, span, claim_text, language, config)
+        for q in find_quantities(claim_text, config.quantities):
+            tables["quantities"].add(
+                claim_id=cid, kind=q.kind, value=q.value, low=q.low, high=q.high, unit=q.unit,
+                qualifier=q.qualifier, text=q.text, start=span.start + q.start,
+                end=span.start + q.end,
+            )
+        for t in find_times(claim_text, published, config.zones):
+            tables["times"].add(
+                claim_id=cid, kind=t.kind, text=t.text, local=t.local, zone=t.zone, utc=t.utc,
+                date=t.date, start=span.start + t.start, end=span.start + t.end,
+            )
+
+
+def _add_claim(
+    claims: _Columns,
+    document: dict,
+    cid: str,
+    span: ClaimSpan,
+    text: str,
+    language: str,
+    config: ExtractConfig,
+) -> None:
+    stance = score_stance(text, config.stance)
+    speaking = span.speaking
+    claims.add(
+        claim_id=cid,
+        doc_id=document["doc_id"],
+        story=document.get("story"),
+        outlet=document.get("outlet"),
+        sent_idx=span.sent_idx,
+        start=span.start,
+        end=span.end,
+        text=text,
+        norm=normalize(text, language),
+        speaker=speaking.speaker if speaking else None,
+        speaker_text=speaking.text if speaking else None,
+        speaker_role=speaking.role if speaking else None,
+        quote=span.quote,
+        stance=stance.stance,
+        stance_cue=stance.cue,
+        negated=stance.negated,
+        hedged=stance.hedged,
+        topics=topics_of(text, config.topics),
+        event=event_of(text, config.events),
+    )

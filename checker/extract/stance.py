@@ -1,0 +1,129 @@
+"""Stance of a claim: optimistic (+1), pessimistic (-1) or neither (0), from cue phrases.
+
+Cues come from stance.yaml. A negator just before a cue ("not going well", "no significant
+advancements") or after it through an auxiliary ("progress has not been made") flips it.
+A concessive clause ("Despite optimistic reports from officials, ...") is set aside, so the
+attributed content decides. Hedge words set `hedged` without changing the stance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.errors import CheckerError
+from checker.extract.patterns import KeyedPattern, compile_entries, string_list, word_set
+from checker.lexicons import load_lexicon
+
+_SOURCE = "lexicons/stance.yaml"
+_WORD = re.compile(r"\w+(?:['’]\w+)*|n['’]t\b")
+_CLAUSE_EDGE = re.compile(r"[,;:.!?\"“”()]")
+_LOOKBACK = 80  # characters searched for a negator before a cue
+
+
+@dataclass(frozen=True)
+class Stance:
+    stance: int  # -1 / 0 / +1
+    cue: str | None  # the deciding cue as written, with its negator ("no significant advancements")
+    negated: bool
+    hedged: bool
+
+
+@dataclass(frozen=True)
+class StanceRules:
+    cues: KeyedPattern  # keys: positive / negative
+    negators: frozenset[str]
+    window: int
+    negated_after: re.Pattern[str] | None
+    hedges: re.Pattern[str] | None
+    concessive: re.Pattern[str] | None
+
+
+def load_stance_rules(rule_dirs: Sequence[str | Path] = ()) -> StanceRules:
+    lexicon = load_lexicon("stance", rule_dirs)
+    cues = KeyedPattern(
+        {
+            "positive": string_list(lexicon, "positive", _SOURCE),
+            "negative": string_list(lexicon, "negative", _SOURCE),
+        }
+    )
+    window = lexicon.get("negation_window", 3)
+    if not isinstance(window, int) or window < 0:
+        raise CheckerError(_SOURCE, "'negation_window' must be a whole number of words")
+    negators = word_set(lexicon, "negators", _SOURCE)
+    auxiliaries = string_list(lexicon, "auxiliaries", _SOURCE)
+    negated_after = None
+    if auxiliaries:
+        aux = "|".join(re.escape(a) for a in auxiliaries)
+        plain = "|".join(re.escape(n) for n in sorted(negators) if n.isalpha())
+        negated_after = re.compile(
+            rf"\s+(?:(?:{aux})\s+){{1,2}}(?:{plain})\b|\s+(?:{aux})n['’]t\b", re.IGNORECASE
+        )
+    concessive_words = string_list(lexicon, "concessive", _SOURCE)
+    concessive = None
+    if concessive_words:
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in concessive_words)
+        # From a concessive word at the clause start up to and including the next comma.
+        concessive = re.compile(rf"(?:^|(?<=[,;]))\s*(?:{words})\b[^,;]*,", re.IGNORECASE)
+    return StanceRules(
+        cues=cues,
+        negators=negators,
+        window=window,
+        negated_after=negated_after,
+        hedges=compile_entries(string_list(lexicon, "hedges", _SOURCE)),
+        concessive=concessive,
+    )
+
+
+def score_stance(text: str, rules: StanceRules) -> Stance:
+    """The stance of one claim's text."""
+    hedged = bool(rules.hedges and rules.hedges.search(text))
+    scored = _without_concessive(text, rules)
+    total = 0
+    cues: list[tuple[int, str, bool]] = []  # (polarity after negation, cue as written, negated)
+    for match in rules.cues.finditer(scored):
+        polarity = 1 if rules.cues.key_of(match) == "positive" else -1
+        negator_start = _negator_before(scored, match.start(), rules)
+        negated = negator_start is not None or _negated_after(scored, match.end(), rules)
+        if negated:
+            polarity = -polarity
+        start = negator_start if negator_start is not None else match.start()
+        cues.append((polarity, text[start : match.end()], negated))
+        total += polarity
+    stance = (total > 0) - (total < 0)
+    deciding = next((cue for cue in cues if cue[0] == stance), None) if stance else None
+    return Stance(
+        stance=stance,
+        cue=deciding[1] if deciding else None,
+        negated=any(negated for _, _, negated in cues),
+        hedged=hedged,
+    )
+
+
+def _without_concessive(text: str, rules: StanceRules) -> str:
+    """Blank out concessive clauses, keeping every other character where it was."""
+    if rules.concessive is None:
+        return text
+    return rules.concessive.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _negator_before(text: str, position: int, rules: StanceRules) -> int | None:
+    """Start of a negator among the `window` words before `position`, within its clause."""
+    if rules.window == 0:
+        return None
+    low = max(0, position - _LOOKBACK)
+    edges = list(_CLAUSE_EDGE.finditer(text, low, position))
+    if edges:
+        low = edges[-1].end()
+    words = list(_WORD.finditer(text, low, position))[-rules.window :]
+    for word in words:
+        token = word.group(0).lower().replace("’", "'")
+        if token in rules.negators or token.endswith("n't"):
+            return word.start()
+    return None
+
+
+def _negated_after(text: str, position: int, rules: StanceRules) -> bool:
+    return bool(rules.negated_after and rules.negated_after.match(text, position))

@@ -1,0 +1,142 @@
+"""`checker gate` and `checker baseline create`: plain functions returning exit codes, plus
+typer wrappers the main CLI mounts (cli.py stays thin).
+
+Exit codes: 0 the gate passed, 1 it failed, 2 bad input or usage (2 wins over 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import polars as pl
+import typer
+
+from checker.errors import CheckerError, Problems
+from checker.gate.frames import SOURCE_TABLES
+
+EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def gate_command(
+    paths: Sequence[str] | None,
+    reference: Sequence[str] = (),
+    suites: Sequence[Path] | None = None,
+    baseline: Path | None = None,
+    fail_on: str = "major",
+    from_dir: Path | None = None,
+    out: Path | None = None,
+) -> int:
+    """Run the pipeline (or read a saved output folder), gate its tables, print the verdict."""
+    from checker.gate.render import text_table, timing, write_outputs
+    from checker.gate.run import run_gate
+
+    problems = Problems()
+    try:
+        tables = _tables(paths, reference, from_dir, problems)
+        result = run_gate(tables, list(suites or []), baseline, fail_on)
+    except (CheckerError, ValueError) as exc:  # SeverityError is a ValueError
+        _print_problems(problems)
+        message = exc.render() if isinstance(exc, CheckerError) else str(exc)
+        typer.echo(f"error: {message}", err=True)
+        return EXIT_BAD_INPUT
+    typer.echo(text_table(result))
+    typer.echo(timing(result))
+    if out is not None:
+        from checker.tables_io import write_tables
+
+        if from_dir is None:  # a fresh run: keep its tables next to the verdict
+            write_tables(out, {**tables, "findings": result.findings})
+        for path in write_outputs(result, out):
+            typer.echo(f"wrote {path}")
+    _print_problems(problems)
+    return EXIT_BAD_INPUT if problems.has_errors else result.exit_code
+
+
+def baseline_create_command(paths: Sequence[str] | None, out: Path) -> int:
+    """Accept every current finding: write their fingerprints to the baseline file `out`.
+
+    A single PATH that is a saved output folder is read back instead of re-running.
+    """
+    from checker.gate.baseline import create_baseline
+
+    problems = Problems()
+    try:
+        saved = _saved_folder(paths)
+        tables = _tables(None if saved else paths, (), saved, problems)
+        count = create_baseline(tables["findings"], out)
+    except CheckerError as exc:
+        _print_problems(problems)
+        typer.echo(f"error: {exc.render()}", err=True)
+        return EXIT_BAD_INPUT
+    typer.echo(f"wrote {out}: {count} findings baselined")
+    _print_problems(problems)
+    return EXIT_BAD_INPUT if problems.has_errors else EXIT_OK
+
+
+def _tables(paths: Sequence[str] | None, reference: Sequence[str], from_dir: Path | None,
+            problems: Problems) -> dict[str, pl.DataFrame]:
+    if from_dir is not None:
+        from checker.tables_io import read_table
+
+        return {name: read_table(Path(from_dir), name) for name in SOURCE_TABLES}
+    from checker.cli import default_sources
+    from checker.pipeline import run_pipeline
+
+    return run_pipeline(default_sources(list(paths or [])), reference=list(reference),
+                        problems=problems)
+
+
+def _saved_folder(paths: Sequence[str] | None) -> Path | None:
+    from checker.tables_io import MARKER
+
+    if paths and len(paths) == 1 and (Path(paths[0]) / MARKER).is_file():
+        return Path(paths[0])
+    return None
+
+
+def _print_problems(problems: Problems) -> None:
+    for problem in problems:
+        typer.echo(problem.render(), err=True)
+
+
+# --- typer wrappers: cli.py mounts these -------------------------------------------------------
+
+PathsArg = Annotated[list[str] | None, typer.Argument(
+    help="Files, folders or URLs to run the pipeline over (default: ./seeds or the bundled "
+         "corpus).")]
+
+
+def gate_cli(
+    paths: PathsArg = None,
+    reference: Annotated[list[str] | None, typer.Option(
+        "--reference", help="Source(s) whose documents are the reference copy.")] = None,
+    suite: Annotated[list[Path] | None, typer.Option(
+        "--suite", help="Extra great-expectations suite (JSON); meta.checker_table names its "
+                        "table.")] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Baseline file: findings listed there never fail the gate.")] = None,
+    fail_on: Annotated[str, typer.Option(
+        "--fail-on", help="info, minor, major, critical or none.")] = "major",
+    from_dir: Annotated[Path | None, typer.Option(
+        "--from", help="Gate a saved output folder instead of running the pipeline.")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Folder for gate-results.json and gate.html.")] = None,
+) -> None:
+    """Validate a run's tables with great-expectations; exit 1 when the gate fails."""
+    raise typer.Exit(gate_command(paths, reference or (), suite, baseline, fail_on, from_dir,
+                                  out))
+
+
+baseline_app = typer.Typer(no_args_is_help=True, help="Accept the current findings.")
+
+
+@baseline_app.command("create")
+def baseline_create_cli(
+    paths: PathsArg = None,
+    out: Annotated[Path, typer.Option("--out", help="Baseline file to write.")] = Path(
+        "checker-baseline.json"),
+) -> None:
+    """Write every current finding's fingerprint to a baseline file."""
+    raise typer.Exit(baseline_create_command(paths, out))

@@ -1,0 +1,69 @@
+"""The gate's outputs: a plain-text table for the terminal, gate-results.json and gate.html."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+
+from checker.gate.result import GateResult
+from checker.tables_io import atomic_write_text, mark_output_dir
+
+RESULTS_FILE = "gate-results.json"
+HTML_FILE = "gate.html"
+_COLUMNS = ("table", "expectation", "column", "result", "severity", "observed")
+_TEMPLATE = Path(__file__).resolve().parent / "gate.html.j2"
+
+
+def text_table(result: GateResult) -> str:
+    """Aligned columns, one line per expectation, failing ones marked, then the verdict."""
+    rows = [[row[c] or "" for c in _COLUMNS] for row in result.outcomes.iter_rows(named=True)]
+    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(_COLUMNS)]
+    widths[-1] = len(_COLUMNS[-1])  # the last column is not padded
+
+    def line(cells: list[str], mark: str) -> str:
+        return (mark + "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True))
+                ).rstrip()
+
+    blocking = result.outcomes["blocking"].to_list()
+    body = [line(r, "X " if b else "  ") for r, b in zip(rows, blocking, strict=True)]
+    return "\n".join([line(list(_COLUMNS), "  "), *body, verdict(result)])
+
+
+def verdict(result: GateResult) -> str:
+    failed = int((result.outcomes["result"] == "fail").sum())
+    blocking = int(result.outcomes["blocking"].sum())
+    word = "PASSED" if result.passed else "FAILED"
+    return (f"gate {word} (--fail-on {result.fail_on}): {len(result.outcomes)} expectations, "
+            f"{failed} failed, {blocking} at or above the threshold")
+
+
+def timing(result: GateResult) -> str:
+    share = result.gx_seconds / result.seconds if result.seconds else 0.0
+    return f"gate took {result.seconds:.2f} s, {share:.0%} of it in great-expectations"
+
+
+def write_outputs(result: GateResult, out_dir: Path) -> list[Path]:
+    """gate-results.json (GX's results) and gate.html (our page) into the output folder."""
+    mark_output_dir(out_dir)
+    results_path, html_path = out_dir / RESULTS_FILE, out_dir / HTML_FILE
+    results = json.dumps(result.results_json(), indent=2, sort_keys=True, default=str)
+    atomic_write_text(results_path, results + "\n")
+    atomic_write_text(html_path, html_page(result))
+    return [results_path, html_path]
+
+
+def html_page(result: GateResult) -> str:
+    """A self-contained page (inline CSS, no scripts); every value is escaped."""
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    template = environment.from_string(_TEMPLATE.read_text(encoding="utf-8"))
+    new = result.findings.filter(result.findings["status"] == "new")
+    return template.render(
+        passed=result.passed,
+        verdict=verdict(result),
+        columns=_COLUMNS,
+        rows=result.outcomes.to_dicts(),
+        new_findings=new.select("severity", "rule_id", "story", "message").to_dicts(),
+        baselined=int((result.findings["status"] == "baselined").sum()),
+    )

@@ -1,0 +1,52 @@
+"""run_gate: baseline, frames, suites, GX, verdict. The gate's one entry point for code."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import polars as pl
+
+from checker.gate.baseline import apply_baseline, load_baseline
+from checker.gate.frames import gate_frames
+from checker.gate.result import GateResult, outcome_rows, outcomes_frame
+from checker.gate.suites import load_suites
+from checker.schema import empty
+from checker.severity import parse_threshold
+
+
+def run_gate(
+    tables: dict[str, pl.DataFrame],
+    suites: list[Path] | None = None,
+    baseline: Path | None = None,
+    fail_on: str = "major",
+) -> GateResult:
+    """Validate a run's tables with the shipped suites plus `suites`.
+
+    The baseline is applied first, so findings it lists are "baselined" and never block.
+    Raises CheckerError (exit 2) for a bad suite, baseline or threshold.
+    """
+    started = time.perf_counter()
+    parse_threshold(fail_on)  # a bad threshold is a usage error before any work
+    specs = load_suites(suites)
+    known = load_baseline(baseline) if baseline is not None else None
+    findings = apply_baseline(tables.get("findings", empty("findings")), known)
+    frames = gate_frames({**tables, "findings": findings}, fail_on)
+
+    from checker.gate.engine import validate_suites  # GX is imported here and only here
+
+    runs, gx_seconds = validate_suites(specs, frames)
+    rows = [
+        row
+        for run in runs
+        for row in outcome_rows(run.spec.document["name"], run.spec.table,
+                                run.spec.document["expectations"], run.result, fail_on)
+    ]
+    return GateResult(
+        outcomes=outcomes_frame(rows),
+        findings=findings,
+        fail_on=fail_on,
+        gx_results=[run.result for run in runs],
+        seconds=time.perf_counter() - started,
+        gx_seconds=gx_seconds,
+    )

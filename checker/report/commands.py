@@ -1,0 +1,76 @@
+"""The report's commands, for cli.py to mount: `checker report DIR` and `checker explain DIR ID`.
+
+Both read the saved output folder alone (its Parquet tables), never the original articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import polars as pl
+import typer
+
+from checker.errors import CheckerError
+from checker.report.view import fold_copies
+from checker.report.writer import REPORT_TABLES, write_report
+from checker.tables_io import read_table
+
+
+def read_report_tables(out_dir: Path) -> dict[str, pl.DataFrame]:
+    """The tables a report needs from a folder `checker` wrote; findings are required."""
+    if not out_dir.is_dir():
+        raise CheckerError(str(out_dir), "not a folder")
+    return {name: read_table(out_dir, name) for name in REPORT_TABLES}
+
+
+def report_command(
+    out_dir: Path, formats: Sequence[str] = (), fail_on: str | None = "none"
+) -> list[Path]:
+    """Re-render every report file from the folder's tables; prints what it wrote."""
+    written = write_report(out_dir, read_report_tables(out_dir), formats, fail_on)
+    typer.echo(f"wrote {len(written)} report files to {out_dir}")
+    return written
+
+
+def find_finding(findings: pl.DataFrame, finding_id: str) -> dict:
+    """The one finding whose id is `finding_id` or starts with it; ambiguity is an error."""
+    wanted = finding_id.strip().lstrip("#").removeprefix("f-")
+    if not wanted:
+        raise CheckerError("explain", "empty finding id")
+    exact = findings.filter(pl.col("finding_id") == wanted)
+    hits = exact if exact.height else findings.filter(pl.col("finding_id").str.starts_with(wanted))
+    if hits.is_empty():
+        raise CheckerError("explain", f"no finding with id {wanted!r}")
+    if hits.height > 1:
+        ids = ", ".join(sorted(hits["finding_id"])[:10])
+        raise CheckerError("explain", f"{wanted!r} matches {hits.height} findings: {ids}")
+    return hits.row(0, named=True)
+
+
+def explain_text(finding: dict) -> str:
+    """One finding for the terminal: what, why, and every outlet's words."""
+    lines = [
+        f"{finding['finding_id']}  [{finding['severity']}]  {finding['message']}",
+        f"story: {finding['story']}   rule: {finding['rule_id']} ({finding['check']})   "
+        f"fact: {finding['key'] or '-'}   status: {finding['status'] or '-'}",
+    ]
+    if finding["explanation"]:
+        lines += ["", finding["explanation"]]
+    lines += ["", "evidence:"]
+    for row in fold_copies(finding["evidence"] or []):
+        also = f" (also: {', '.join(row['also'])})" if row["also"] else ""
+        sentence = row["before"] + (f"[[{row['marked']}]]" if row["marked"] else "") + row["after"]
+        lines.append(f"  {row['side'] or '-'}: {row['outlet']}{also}  value: {row['value'] or '-'}")
+        lines.append(f'    "{" ".join(sentence.split())}"')
+        if row["speaker"]:
+            lines.append(f"    speaker: {row['speaker']}")
+        if row["url"]:
+            lines.append(f"    url: {row['url']}")
+    return "\n".join(lines) + "\n"
+
+
+def explain_command(out_dir: Path, finding_id: str) -> None:
+    """Print one finding (id or unique prefix) from a saved output folder."""
+    findings = read_table(out_dir, "findings")
+    typer.echo(explain_text(find_finding(findings, finding_id)), nl=False)

@@ -1,0 +1,71 @@
+"""The HTML report: index.html and one self-contained page per story (always written).
+
+Templates ship with the package and autoescape every value; the only markup not escaped by
+Jinja is the page's own CSS/JS and the JSON index, which is escaped for <script> context here.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from checker.report.registry import ReportInput, register_format
+from checker.report.view import (
+    SEVERITIES_HIGH_FIRST,
+    stories_of,
+    story_header,
+    story_slug,
+    story_view,
+)
+from checker.resources import templates_dir
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,  # every template, whatever its extension
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside <script type="application/json">: no '<' can close the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def render_story(story: str, report: ReportInput) -> str:
+    view = story_view(story, report.tables)
+    return (
+        environment()
+        .get_template("story.html")
+        .render(view=view, severities=SEVERITIES_HIGH_FIRST, index_json=script_json(view["index"]))
+    )
+
+
+def render_index(report: ReportInput) -> str:
+    rows = [story_header(story, report.tables) for story in stories_of(report.tables)]
+    totals = {s: sum(r["by_severity"].get(s, 0) for r in rows) for s in SEVERITIES_HIGH_FIRST}
+    return (
+        environment()
+        .get_template("index.html")
+        .render(rows=rows, severities=SEVERITIES_HIGH_FIRST, totals=totals)
+    )
+
+
+@register_format("html", "index.html and stories/<story>.html", always=True)
+def render_html(report: ReportInput) -> dict[str, str]:
+    files = {"index.html": render_index(report)}
+    for story in stories_of(report.tables):
+        files[f"stories/{story_slug(story)}.html"] = render_story(story, report)
+    return files

@@ -1,0 +1,286 @@
+"""What the HTML pages show, computed from the tables: plain dicts and lists for the templates.
+
+Everything here is data, never markup: the templates escape every string (autoescape is on), so
+article text stays inert however hostile it is. Counts are computed with polars per table; the
+only Python loops run over one story's findings and their evidence (linear, never pairwise).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import polars as pl
+
+from checker.severity import SEVERITY_NAMES, parse_severity
+
+# Display order of evidence sides: the agreed value first, then who departs from it.
+SIDE_ORDER = (
+    "majority",
+    "reference",
+    "optimistic",
+    "disputed",
+    "pessimistic",
+    "minority",
+    "candidate",
+)
+SEVERITIES_HIGH_FIRST = tuple(reversed(SEVERITY_NAMES))
+_SLUG_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def story_slug(story: str) -> str:
+    """A file name for a story page; unsafe or empty names get a short hash so none collide."""
+    slug = _SLUG_UNSAFE.sub("-", story).strip(".-")
+    if slug == story and slug:
+        return slug
+    digest = hashlib.sha1(story.encode("utf-8")).hexdigest()[:8]
+    return f"{slug or 'story'}-{digest}"
+
+
+def severity_sort_key(severity: str | None) -> int:
+    """Higher severity sorts first; an unknown name sorts last instead of failing the report."""
+    try:
+        return -int(parse_severity(severity or ""))
+    except ValueError:
+        return 1
+
+
+def safe_link(url: str | None) -> str | None:
+    """Only http(s) links become clickable: a `javascript:` URL in an article stays text."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url.strip() if scheme in {"http", "https"} else None
+
+
+def sentence_parts(entry: Mapping[str, Any]) -> tuple[str, str, str]:
+    """(before, marked, after) of the sentence, so each part is escaped on its own.
+
+    The span comes from start/end; when it is missing or does not fit the sentence, the value
+    is looked up in the sentence instead, and failing that nothing is marked.
+    """
+    sentence = entry.get("sentence") or ""
+    start, end = entry.get("start"), entry.get("end")
+    if start is None or end is None or not (0 <= start < end <= len(sentence)):
+        value = (entry.get("value") or "").strip()
+        found = sentence.lower().find(value.lower()) if value else -1
+        if found < 0:
+            return sentence, "", ""
+        start, end = found, found + len(value)
+    return sentence[:start], sentence[start:end], sentence[end:]
+
+
+def fold_copies(evidence: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row per distinct copy: syndicated outlets saying the same thing are folded together."""
+    rows: dict[tuple, dict[str, Any]] = {}
+    for entry in evidence:
+        copies = tuple(sorted(set(entry.get("outlets") or []) | {entry.get("outlet") or ""}))
+        key = (copies, entry.get("side"), entry.get("value"), entry.get("sentence"))
+        if key in rows:
+            continue
+        before, marked, after = sentence_parts(entry)
+        outlet = entry.get("outlet") or ""
+        rows[key] = {
+            "outlet": outlet,
+            "also": [o for o in copies if o and o != outlet],
+            "side": entry.get("side") or "",
+            "value": entry.get("value") or "",
+            "before": before,
+            "marked": marked,
+            "after": after,
+            "speaker": entry.get("speaker") or "",
+            "url": entry.get("url") or "",
+            "link": safe_link(entry.get("url")),
+        }
+    side_rank = {side: i for i, side in enumerate(SIDE_ORDER)}
+    return sorted(
+        rows.values(), key=lambda r: (side_rank.get(r["side"], len(SIDE_ORDER)), r["outlet"])
+    )
+
+
+def count_by(frame: pl.DataFrame, column: str) -> dict[str, int]:
+    """Counts of each value of one column, in a stable order (severity: highest first)."""
+    if frame.is_empty():
+        return {}
+    counts = dict(frame.group_by(column).len().sort(column).iter_rows())
+    if column == "severity":
+        return {
+            name: counts[name] for name in sorted(counts, key=lambda s: (severity_sort_key(s), s))
+        }
+    return counts
+
+
+def stories_of(tables: Mapping[str, pl.DataFrame]) -> list[str]:
+    names = set(tables["documents"]["story"].drop_nulls()) | set(
+        tables["findings"]["story"].drop_nulls()
+    )
+    return sorted(names)
+
+
+def story_header(story: str, tables: Mapping[str, pl.DataFrame]) -> dict[str, Any]:
+    """The counts shown at the top of a story page and in its row on the index."""
+    documents = tables["documents"].filter(pl.col("story") == story)
+    findings = tables["findings"].filter(pl.col("story") == story)
+    claims = tables["claims"].filter(pl.col("story") == story)
+    return {
+        "story": story,
+        "slug": story_slug(story),
+        "outlets": sorted(set(documents["outlet"].drop_nulls())),
+        "documents": documents.height,
+        "claims": claims.height,
+        "findings": findings.height,
+        "by_severity": count_by(findings, "severity"),
+        "by_check": count_by(findings, "check"),
+    }
+
+
+def agreement(findings: pl.DataFrame) -> list[dict[str, Any]]:
+    """Per outlet: evidence entries on the majority side / all its entries (copies count too)."""
+    if findings.is_empty():
+        return []
+    entries = (
+        findings.select("finding_id", "evidence")
+        .explode("evidence")
+        .drop_nulls("evidence")
+        .unnest("evidence")
+        .select(
+            "finding_id",
+            "side",
+            pl.concat_list(pl.col("outlets").fill_null([]), pl.col("outlet")).alias("who"),
+        )
+        .explode("who")
+        .drop_nulls("who")
+        .unique(["finding_id", "who", "side"])
+    )
+    if entries.is_empty():
+        return []
+    stats = (
+        entries.group_by("who")
+        .agg(pl.len().alias("total"), (pl.col("side") == "majority").sum().alias("majority"))
+        .sort("who")
+    )
+    return [
+        {
+            "outlet": who,
+            "majority": majority,
+            "total": total,
+            "percent": round(100 * majority / total) if total else 0,
+        }
+        for who, total, majority in stats.iter_rows()
+    ]
+
+
+def coverage_matrix(
+    story: str, tables: Mapping[str, pl.DataFrame], outlets: list[str]
+) -> list[dict]:
+    """Statement facts by outlet: which outlets carry each matched statement."""
+    facts = tables["facts"].filter(
+        (pl.col("story") == story) & pl.col("key").str.starts_with("statement:")
+    )
+    if facts.is_empty():
+        return []
+    carried = (
+        facts.join(tables["claims"].select("claim_id", "outlet"), on="claim_id", how="left")
+        .group_by("fact_id", "key")
+        .agg(pl.col("outlet").drop_nulls().unique().sort())
+        .sort("key", "fact_id")
+    )
+    return [
+        {
+            "fact_id": fact_id,
+            "label": key.removeprefix("statement:") or fact_id,
+            "cells": [outlet in set(present) for outlet in outlets],
+            "count": len(present),
+        }
+        for fact_id, key, present in carried.iter_rows()
+    ]
+
+
+def finding_groups(findings: pl.DataFrame) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Findings grouped by fact (worst first) and the small index the page's filters read."""
+    by_fact: dict[str, dict[str, Any]] = {}
+    for row in findings.to_dicts():
+        group_key = row["fact_id"] or f"finding:{row['finding_id']}"
+        group = by_fact.setdefault(
+            group_key, {"fact_id": row["fact_id"], "key": row["key"] or "", "findings": []}
+        )
+        group["findings"].append(
+            {**row, "rows": fold_copies(row["evidence"] or []), "outlets": row["outlets"] or []}
+        )
+    for group in by_fact.values():
+        group["findings"].sort(
+            key=lambda f: (severity_sort_key(f["severity"]), f["rule_id"] or "", f["finding_id"])
+        )
+        group["worst"] = group["findings"][0]["severity"]
+    groups = sorted(
+        by_fact.values(),
+        key=lambda g: (severity_sort_key(g["worst"]), g["key"], g["fact_id"] or ""),
+    )
+    index = [
+        {
+            "id": f["finding_id"],
+            "severity": f["severity"],
+            "check": f["check"],
+            "rule": f["rule_id"],
+            "outlets": sorted(f["outlets"]),
+        }
+        for group in groups
+        for f in group["findings"]
+    ]
+    return groups, index
+
+
+def filter_options(index: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """The values each filter offers: only those present on the page."""
+    severities = Counter(item["severity"] for item in index)
+    return {
+        "severity": sorted(severities, key=lambda s: (severity_sort_key(s), s)),
+        "check": sorted({item["check"] for item in index if item["check"]}),
+        "rule": sorted({item["rule"] for item in index if item["rule"]}),
+        "outlet": sorted({o for item in index for o in item["outlets"]}),
+    }
+
+
+def documents_list(story: str, documents: pl.DataFrame) -> list[dict[str, Any]]:
+    rows = documents.filter(pl.col("story") == story).sort("outlet", "doc_id").to_dicts()
+    return [
+        {
+            "outlet": row["outlet"] or "",
+            "title": row["title"] or "",
+            "url": row["url"] or "",
+            "link": safe_link(row["url"]),
+            "published": row["published"].strftime("%Y-%m-%d %H:%M UTC")
+            if row["published"]
+            else "",
+            "copy_of": row["duplicate_of"] or "",
+            "doc_id": row["doc_id"],
+        }
+        for row in rows
+    ]
+
+
+def story_view(story: str, tables: Mapping[str, pl.DataFrame]) -> dict[str, Any]:
+    """Everything one story page shows."""
+    header = story_header(story, tables)
+    findings = tables["findings"].filter(pl.col("story") == story)
+    groups, index = finding_groups(findings)
+    evidence_outlets = {o for item in index for o in item["outlets"]}
+    outlets = sorted(set(header["outlets"]) | evidence_outlets)
+    documents = documents_list(story, tables["documents"])
+    copy_outlet = {d["doc_id"]: d["outlet"] for d in documents}
+    for doc in documents:
+        doc["copy_of_outlet"] = copy_outlet.get(doc["copy_of"], doc["copy_of"])
+    return {
+        **header,
+        "all_outlets": outlets,
+        "groups": groups,
+        "index": index,
+        "filters": filter_options(index),
+        "agreement": agreement(findings),
+        "coverage": coverage_matrix(story, tables, outlets),
+        "documents_list": documents,
+    }

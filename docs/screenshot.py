@@ -1,0 +1,83 @@
+"""Take docs/report-story.png: a story page of the report on the bundled seed corpus.
+
+Runs the whole pipeline on seeds/, writes the report to a temporary folder and photographs one
+story page (the one with the most findings, or --story NAME) in headless Debian chromium.
+Usage: .venv/bin/python docs/screenshot.py [--story NAME] [--out docs/report-story.png]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+from checker.errors import Problems
+from checker.pipeline import run_pipeline
+from checker.report.view import story_slug
+from checker.report.writer import write_report
+from checker.resources import seeds_dir
+
+
+def photograph(page: Path, out: Path, width: int, height: int) -> None:
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    profile = tempfile.mkdtemp(prefix="checker-shot-")
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        f"--window-size={width},{height}",
+        "--hide-scrollbars",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    try:
+        started = time.perf_counter()
+        driver.get(page.resolve().as_uri())
+        print(f"page loaded in {time.perf_counter() - started:.2f} s")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(out))
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--story", help="story to photograph (default: most findings)")
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("report-story.png"))
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--height", type=int, default=1700)
+    args = parser.parse_args()
+
+    tables = run_pipeline([str(seeds_dir())], problems=Problems())
+    findings = tables["findings"]
+    story = (
+        args.story
+        or findings.group_by("story")
+        .len()
+        .sort(["len", "story"], descending=[True, False])["story"][0]
+    )
+    with tempfile.TemporaryDirectory(prefix="checker-report-") as folder:
+        write_report(Path(folder), tables, [], "none")
+        photograph(
+            Path(folder) / "stories" / f"{story_slug(story)}.html",
+            args.out,
+            args.width,
+            args.height,
+        )
+    print(f"wrote {args.out} ({story})")
+
+
+if __name__ == "__main__":
+    main()
