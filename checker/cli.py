@@ -27,12 +27,16 @@ EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
 def root() -> None:
     """Compare how news outlets report the same story and flag where they disagree."""
 
+
 PathsArg = Annotated[
     list[str] | None,
-    typer.Argument(help="Files, folders (recursive) or http(s) URLs. Default: ./seeds or the bundled corpus."),
+    typer.Argument(
+        help="Files, folders (recursive) or http(s) URLs. Default: ./seeds or the bundled corpus."
+    ),
 ]
 StoryOpt = Annotated[
-    str | None, typer.Option("--story", help="Story name for every document (else the folder name).")
+    str | None,
+    typer.Option("--story", help="Story name for every document (else the folder name)."),
 ]
 OutOpt = Annotated[Path | None, typer.Option("--out", help="Folder to write the tables to.")]
 
@@ -78,10 +82,95 @@ def ingest(paths: PathsArg = None, story: StoryOpt = None, out: OutOpt = None) -
     finish(problems)
 
 
+RulesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules", help="Extra rule folder (repeatable); its rules override shipped ones."
+    ),
+]
+ReferenceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--reference", help="Source whose documents are the reference (repeatable)."),
+]
+FormatOpt = Annotated[
+    list[str] | None,
+    typer.Option("--format", help="Extra output format (repeatable): md, csv, junit, json-schema."),
+]
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at or above: info|minor|major|critical|none."
+    ),
+]
+
+
+@app.command()
+def compare(
+    paths: PathsArg = None,
+    story: StoryOpt = None,
+    rules: RulesOpt = None,
+    reference: ReferenceOpt = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("reports"),
+    fail_on: FailOnOpt = None,
+    formats: FormatOpt = None,
+) -> None:
+    """Compare outlets claim by claim and write findings and the HTML report."""
+    from checker.pipeline import run_pipeline
+    from checker.report.writer import write_report
+    from checker.ruleset.config import load_config
+    from checker.severity import any_at_or_above, parse_threshold
+    from checker.summary import findings_summary
+    from checker.tables_io import write_tables
+
+    try:
+        threshold = parse_threshold(fail_on) if fail_on else load_config().threshold("none")
+    except ValueError as exc:
+        raise CheckerError("--fail-on", str(exc)) from exc
+    problems = Problems()
+    tables = run_pipeline(
+        default_sources(paths),
+        story=story,
+        rule_dirs=rules or [],
+        reference=reference or [],
+        problems=problems,
+    )
+    write_tables(out, tables)
+    write_report(out, tables, formats or [], fail_on=str(threshold or "none"))
+    typer.echo(findings_summary(tables["findings"]))
+    typer.echo(f"wrote {out / 'index.html'}")
+    finish(problems, failed=any_at_or_above(tables["findings"]["severity"], threshold))
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="A folder `checker compare` wrote.")],
+    formats: FormatOpt = None,
+    fail_on: FailOnOpt = None,
+) -> None:
+    """Re-render the report of a saved output folder from its tables alone."""
+    from checker.report.commands import report_command
+
+    report_command(out, formats or [], fail_on or "none")
+
+
+@app.command()
+def explain(
+    out: Annotated[Path, typer.Argument(help="A folder `checker compare` wrote.")],
+    finding_id: Annotated[str, typer.Argument(help="A finding id (a unique prefix will do).")],
+) -> None:
+    """Print one finding with its evidence."""
+    from checker.report.commands import explain_command
+
+    explain_command(out, finding_id)
+
+
 def _mount_subcommands() -> None:
+    from checker.gate.command import baseline_app, gate_cli
     from checker.ruleset.cli import rules_app
 
     app.add_typer(rules_app, name="rules", help="List, show and validate rules.")
+    app.command("gate")(gate_cli)
+    app.add_typer(baseline_app, name="baseline", help="Accept the current findings.")
 
 
 _mount_subcommands()

@@ -17,7 +17,6 @@ from checker.lexicons import read_yaml_mapping
 from checker.match.aliases import name_key
 from checker.severity import SEVERITY_NAMES, at_or_above
 
-
 KIND_CHECKS = frozenset({"quantity", "duration"})
 
 
@@ -102,7 +101,9 @@ def _fits(expected: Expected, finding: dict) -> bool:
     return bool(set(expected.outlets) & minority_outlets(finding["evidence"]))
 
 
-def score(findings: pl.DataFrame, expected: list[Expected], threshold: str = "minor") -> list[Score]:
+def score(
+    findings: pl.DataFrame, expected: list[Expected], threshold: str = "minor"
+) -> list[Score]:
     """Precision and recall per check, matching expected entries to findings one to one.
 
     Recall counts the expected entries at or above `threshold`; precision counts the findings
@@ -124,9 +125,7 @@ def score(findings: pl.DataFrame, expected: list[Expected], threshold: str = "mi
         required = at_or_above(entry.severity, threshold)
         if required:
             scores[entry.check].expected += 1
-        hit = next(
-            (i for i, row in enumerate(actual) if i not in used and _fits(entry, row)), None
-        )
+        hit = next((i for i, row in enumerate(actual) if i not in used and _fits(entry, row)), None)
         if hit is not None:
             used.add(hit)
             if required:

@@ -14,7 +14,14 @@ import polars as pl
 from checker.errors import Problems
 
 TABLE_ORDER = (
-    "documents", "claims", "quantities", "times", "speakers", "matches", "facts", "findings",
+    "documents",
+    "claims",
+    "quantities",
+    "times",
+    "speakers",
+    "matches",
+    "facts",
+    "findings",
 )
 
 

@@ -27,3 +27,17 @@ def documents_summary(documents: pl.DataFrame) -> str:
             + (f", {row['duplicates']} duplicates" if row["duplicates"] else "")
         )
     return "\n".join(lines)
+
+
+def findings_summary(findings: pl.DataFrame) -> str:
+    """One line per story: how many findings at each severity."""
+    if findings.is_empty():
+        return "no findings"
+    counts = (
+        findings.group_by("story", "severity").agg(pl.len().alias("n")).sort("story", "severity")
+    )
+    lines = [f"{findings.height} findings"]
+    for (story,), group in counts.group_by(["story"], maintain_order=True):
+        parts = ", ".join(f"{n} {sev}" for sev, n in group.select("severity", "n").iter_rows())
+        lines.append(f"  {story}: {parts}")
+    return "\n".join(lines)

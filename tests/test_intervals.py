@@ -66,7 +66,7 @@ def test_growth_from_one_source_over_time_is_an_update() -> None:
     assert len(found) == 1 and found[0].is_update
     found_other_source = find_disagreements(
         cluster_readings(
-            [reading("a", 8, 8, speaker="hospital", published=early)] + readings[1:], 0.0, 0.0
+            [reading("a", 8, 8, speaker="hospital", published=early), *readings[1:]], 0.0, 0.0
         ),
         0.5,
         growing=True,

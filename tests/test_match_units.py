@@ -18,7 +18,14 @@ def test_name_key_folds_case_accents_hyphens_and_punctuation() -> None:
 def test_speaker_keys_join_surnames_spellings_and_lexicon_aliases() -> None:
     lexicon = lexicon_aliases({"Maria Ortega": ["Governor Ortega's office"]})
     keys = speaker_keys(
-        ["Tomas Brandt", "Brandt", "Tomas Brant", "Maria Ortega", "Governor Ortega's office", "Lee"],
+        [
+            "Tomas Brandt",
+            "Brandt",
+            "Tomas Brant",
+            "Maria Ortega",
+            "Governor Ortega's office",
+            "Lee",
+        ],
         lexicon,
     )
     assert keys["Brandt"] == keys["Tomas Brandt"] == keys["Tomas Brant"]
@@ -70,7 +77,10 @@ def test_syndicated_copies_are_not_matched_with_each_other() -> None:
     quantities = pl.DataFrame(schema={"claim_id": pl.String, "kind": pl.String})
     keys = block_keys(claims, quantities, frozenset())
     info = claims.select(
-        "claim_id", "outlet", pl.lit("same-copy").alias("copy_root"), pl.col("norm").alias("content")
+        "claim_id",
+        "outlet",
+        pl.lit("same-copy").alias("copy_root"),
+        pl.col("norm").alias("content"),
     )
     matches, _ = score_blocks(keys, info, threshold=70, max_block=100, workers=1)
     assert matches.is_empty()

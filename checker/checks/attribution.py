@@ -66,8 +66,12 @@ def quote_groups(keys: list[str], min_similarity: float) -> dict[str, str]:
 def attribution_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     min_words = int(param(rule, "min_quote_words", 3))
     min_similarity = float(param(rule, "min_quote_similarity", 0.85))
+    # Named speakers only: "a senior nurse" or "the ministry" may be the same person as a
+    # named one, so an unnamed source never counts as a different speaker.
     claims = context.claim_view.filter(
-        pl.col("quote").fill_null(False) & pl.col("speaker_key").is_not_null()
+        pl.col("quote").fill_null(False)
+        & pl.col("speaker_key").is_not_null()
+        & pl.col("speaker").str.contains(r"^\p{Lu}")
     )
     passages = quoted_passages(claims, min_words)
     found = []

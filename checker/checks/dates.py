@@ -13,23 +13,33 @@ Also home of `split_by_support`, the majority/minority rule the other identity c
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from checker.checks.context import CheckContext
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
+from checker.extract.tagging import Tagger, load_event_tagger
 from checker.ruleset.registry import register_check
 
 DAY_KINDS = ("date", "weekday", "relative")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 DEFAULT_MAJORITY_SHARE = 0.5
 
 
 def param(rule: Any, name: str, default: Any) -> Any:
     value = getattr(rule.params, name, None)
     return default if value is None else value
+
+
+def lexicon_dirs(rule: Any) -> tuple[Path, ...]:
+    """The folder a rule came from also holds its `lexicons/` overrides."""
+    source = getattr(rule, "source", None)
+    return (Path(source).parent,) if source else ()
 
 
 def split_by_support(
@@ -42,8 +52,11 @@ def split_by_support(
     the majority value (a copy carrying both is not in conflict). Without a majority every
     value is returned as minority: the caller reports a dispute.
     """
-    if len(support) < 2:
+    if not support:
         return None, []
+    if len(support) == 1:  # one value: nothing to disagree with, but it may be a majority
+        (value, roots), = support.items()
+        return (value if len(roots) >= 2 else None), []
     voices = set().union(*support.values())
     needed = max(2, math.ceil(majority_share * len(voices)))
     ranked = sorted(support, key=lambda v: (-len(support[v]), v))
@@ -60,18 +73,63 @@ def side_names(majority: str | None) -> tuple[str, str]:
     return ("majority", "minority") if majority is not None else ("disputed", "disputed")
 
 
-def _day_mentions(context: CheckContext) -> pl.DataFrame:
-    """Day-precise time mentions joined to their claim and statement fact."""
-    facts = context.facts.filter(pl.col("key").str.starts_with("statement:")).select(
-        "fact_id", "claim_id", "key"
-    )
+def mention_event(text: str, start: int, tagger: Tagger) -> str | None:
+    """The event a day mention dates: the last trigger before it in its clause, if any.
+
+    "capsized off the island late on Saturday" dates the capsizing; "the agency said on
+    Sunday" dates no event (a reporting day), so it is left out of the comparison.
+    """
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    found = None
+    for match in tagger.keywords.finditer(text[clause:start]):
+        found = tagger.keywords.key_of(match)
+    return found
+
+
+def _day_mentions(rule: Any, context: CheckContext) -> pl.DataFrame:
+    """Day-precise time mentions (date/weekday/relative) with their claim and dated event."""
+    tagger = load_event_tagger(lexicon_dirs(rule))
     times = context.times.filter(
         pl.col("kind").is_in(DAY_KINDS) & (pl.col("date").str.len_chars() == 10)
     ).rename({"text": "t_text", "start": "t_start", "end": "t_end", "kind": "t_kind"})
+    joined = times.join(context.claim_view, on="claim_id").sort("claim_id", "t_start")
+    events = [
+        mention_event(text, t_start - start, tagger)
+        for text, t_start, start in joined.select("text", "t_start", "start").iter_rows()
+    ]
+    return joined.with_columns(pl.Series("t_event", events, dtype=pl.String)).filter(
+        pl.col("t_event").is_not_null()
+    )
+
+
+def neighbour_days(context: CheckContext, mentions: pl.DataFrame) -> pl.DataFrame:
+    """claim_id, date, neighbour copy_root: the days that matched claims of other copies give.
+
+    Only direct matches count (the matches table, both directions): connected facts can chain
+    Monday's dinner and Tuesday's meeting together, a direct match rarely does.
+    """
+    edges = pl.concat(
+        [
+            context.matches.select(
+                pl.col("claim_a").alias("claim_id"), pl.col("claim_b").alias("other")
+            ),
+            context.matches.select(
+                pl.col("claim_b").alias("claim_id"), pl.col("claim_a").alias("other")
+            ),
+        ]
+    ).unique()
+    own = mentions.select("claim_id", "copy_root", "t_event").unique()
+    other_days = mentions.select(
+        pl.col("claim_id").alias("other"),
+        "date",
+        "t_event",
+        pl.col("copy_root").alias("other_root"),
+    ).unique()
     return (
-        times.join(context.claim_view, on="claim_id")
-        .join(facts, on="claim_id")
-        .sort("story", "fact_id", "claim_id", "t_start")
+        edges.join(own, on="claim_id")
+        .join(other_days, on=["other", "t_event"])  # the same event, dated by both claims
+        .filter(pl.col("other_root") != pl.col("copy_root"))
+        .select("claim_id", "t_event", "date", "other", "other_root")
     )
 
 
@@ -128,38 +186,57 @@ def date_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     if not param(rule, "check_disagreement", True):
         return findings_frame(found)
     tolerance = int(param(rule, "tolerance_days", 0))
-    mentions = _day_mentions(context)
-    for (story, fact_id, key), group in mentions.group_by(
-        ["story", "fact_id", "key"], maintain_order=True
+    mentions = _day_mentions(rule, context)
+    neighbours = neighbour_days(context, mentions)
+    own_days = mentions.group_by("claim_id", "t_event").agg(pl.col("date").unique())
+    mention_rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row in mentions.iter_rows(named=True):
+        mention_rows.setdefault((row["claim_id"], row["t_event"], row["date"]), row)
+
+    # A claim is the minority when the other copies it matched mostly name one day, and the
+    # claim names neither that day nor one within tolerance of it.
+    odd: dict[tuple[str, str], list[tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
+    days_of = {(c, e): days for c, e, days in own_days.iter_rows()}
+    for (claim_id, event), group in neighbours.sort("claim_id", "t_event", "other").group_by(
+        ["claim_id", "t_event"], maintain_order=True
     ):
-        rows = list(group.iter_rows(named=True))
         support: dict[str, set[str]] = {}
-        for row in rows:
-            support.setdefault(row["date"], set()).add(row["copy_root"])
-        majority, minority = split_by_support(support)
-        if majority is not None:
-            # A day within tolerance of the majority day is the same day, loosely told.
-            minority = [d for d in minority if not _close(d, majority, tolerance)]
-        if not minority:
+        for day, root in group.select("date", "other_root").iter_rows():
+            support.setdefault(day, set()).add(root)
+        majority, _ = split_by_support(support)
+        own = days_of[(claim_id, event)]
+        if majority is None or any(_close(day, majority, tolerance) for day in own):
             continue
-        major_side, minor_side = side_names(majority)
-        evidence, seen = [], set()
-        for row in rows:
-            value = row["date"]
-            side = major_side if value == majority else minor_side if value in minority else None
-            if side is None or (row["copy_root"], value) in seen:
-                continue  # a syndicated copy speaks once per day
-            seen.add((row["copy_root"], value))
-            span = (row["t_start"] - row["start"], row["t_end"] - row["start"])
-            evidence.append(
-                evidence_entry(row, side, f"{row['t_text']} ({value})", span, context.copy_outlets)
-            )
-        values = {
-            "problem": "disagreement",
-            "majority": majority or "no majority",
-            "minority": ", ".join(minority),
-        }
-        events = sorted({r["event"] for r in rows if r.get("event")})
-        kind = events[0] if len(events) == 1 else key.removeprefix("statement:")
-        found.append(make_finding(rule, story, fact_id, f"date:{kind}", kind, evidence, values))
+        claim = mention_rows[(claim_id, event, own[0])]
+        backers = [
+            mention_rows[(other, event, majority)]
+            for other in group.filter(pl.col("date") == majority)["other"].unique().sort()
+        ]
+        odd.setdefault((claim["story"], event, majority), []).append(
+            ({**claim, "own": sorted(own)}, backers)
+        )
+    for (story, event, majority), cases in sorted(odd.items()):
+        found.append(_disagreement(rule, context, story, event, majority, cases))
     return findings_frame(found)
+
+
+def _disagreement(
+    rule: Any,
+    context: CheckContext,
+    story: str,
+    event: str,
+    majority: str,
+    cases: list[tuple[dict[str, Any], list[dict[str, Any]]]],
+) -> dict[str, Any]:
+    evidence, seen = [], set()
+    minority_days = sorted({day for claim, _ in cases for day in claim["own"]})
+    for claim, backers in cases:
+        for row, side in [(claim, "minority"), *((b, "majority") for b in backers)]:
+            if (row["copy_root"], side) in seen:
+                continue  # a syndicated copy speaks once per side
+            seen.add((row["copy_root"], side))
+            span = (row["t_start"] - row["start"], row["t_end"] - row["start"])
+            value = f"{row['t_text']} ({row['date']})"
+            evidence.append(evidence_entry(row, side, value, span, context.copy_outlets))
+    values = {"problem": "disagreement", "majority": majority, "minority": ", ".join(minority_days)}
+    return make_finding(rule, story, None, f"date:{event}:{majority}", event, evidence, values)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import polars as pl
@@ -68,5 +68,7 @@ def make_finding(
 def findings_frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
     """Findings in a stable order, one row per fingerprint."""
     unique = {row["finding_id"]: row for row in rows}
-    ordered = sorted(unique.values(), key=lambda r: (r["story"], r["check"], r["key"], r["finding_id"]))
+    ordered = sorted(
+        unique.values(), key=lambda r: (r["story"], r["check"], r["key"], r["finding_id"])
+    )
     return from_rows(ordered, "findings")

@@ -50,7 +50,9 @@ def _selected(kind: str, rule: Any) -> bool:
 def _describe(clusters: list[Cluster], context: CheckContext) -> str:
     parts = []
     for cluster in clusters:
-        outlets = sorted({o for r in cluster.readings for o in context.copy_outlets.get(r.copy_root, [r.outlet])})
+        outlets = sorted(
+            {o for r in cluster.readings for o in context.copy_outlets.get(r.copy_root, [r.outlet])}
+        )
         parts.append(f"{cluster.label()} ({', '.join(outlets)})")
     return "; ".join(parts)
 
@@ -92,7 +94,10 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
         clusters = cluster_readings(readings, relative, absolute)
         for disagreement in find_disagreements(clusters, majority_share, kind in growing_kinds):
             evidence = []
-            for side, members in (("majority", disagreement.majority), ("minority", disagreement.minority)):
+            for side, members in (
+                ("majority", disagreement.majority),
+                ("minority", disagreement.minority),
+            ):
                 side_name = side if disagreement.majority else "disputed"
                 for cluster in members:
                     seen_roots: set[str] = set()
@@ -102,7 +107,11 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
                         seen_roots.add(reading.copy_root)
                         claim = rows_by_reading[(reading.claim_id, reading.start)]
                         span = (claim["q_start"] - claim["start"], claim["q_end"] - claim["start"])
-                        evidence.append(evidence_entry(claim, side_name, reading.text, span, context.copy_outlets))
+                        evidence.append(
+                            evidence_entry(
+                                claim, side_name, reading.text, span, context.copy_outlets
+                            )
+                        )
             message_values = {
                 "majority": _describe(disagreement.majority, context) or "no majority",
                 "minority": _describe(disagreement.minority, context),

@@ -16,9 +16,9 @@ from typing import Any
 import polars as pl
 
 from checker.checks.context import CheckContext
-from checker.checks.dates import side_names, split_by_support
+from checker.checks.dates import lexicon_dirs, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
-from checker.checks.spelling import lexicon_dirs
+from checker.errors import CheckerError
 from checker.lexicons import load_lexicon
 from checker.match.aliases import name_key
 from checker.ruleset.registry import register_check
@@ -26,6 +26,8 @@ from checker.ruleset.registry import register_check
 # English words that turn an office into a past one: grammar, not story data.
 _PAST = re.compile(r"\b(?:former|ex|onetime|one-time|erstwhile|then)\b|\bex-", re.IGNORECASE)
 # Words that may stand before a title in an appositive: "Former U.S.", "Israeli", "ex-".
+# "former" up to three lower-case words before a title: "former coast guard spokesperson".
+_PAST_BEFORE = re.compile(r"(?i:\b(?:former|ex-|onetime)\s*)(?:[a-z][\w.'’-]*\s+){0,3}$")
 _ROLE_WORD = r"(?:[A-Z][\w.'’-]*|former|ex-\w+)"
 
 
@@ -35,35 +37,35 @@ def role_titles(rule: Any) -> list[str]:
     return sorted({name_key(str(t)) for t in titles}, key=lambda t: (-len(t), t))
 
 
-def titles_in(role: str, titles: list[str]) -> frozenset[str]:
-    """The lexicon titles a role names, longest match first, no overlaps."""
+def title_forms(rule: Any) -> dict[str, str]:
+    """Other words for one office ("ceo" -> "chief executive officer"), from name_variants."""
+    try:
+        forms = load_lexicon("name_variants", lexicon_dirs(rule)).get("title_forms") or {}
+    except CheckerError:  # a rule pack without the lexicon simply has no title forms
+        forms = {}
+    return {name_key(str(k)): name_key(str(v)) for k, v in forms.items()}
+
+
+def titles_in(role: str, titles: list[str], forms: dict[str, str]) -> frozenset[str]:
+    """The lexicon titles a role names (longest match first, no overlaps), in canonical form."""
     text = f" {name_key(role)} "
     found = set()
     for title in titles:
         marker = f" {title} "
         if marker in text:
-            found.add(title)
+            found.add(forms.get(title, title))
             text = text.replace(marker, " | ")
     return frozenset(found)
 
 
-def role_reading(role: str, titles: list[str]) -> tuple[bool, frozenset[str]]:
-    """(is a past office, titles named): what is compared between outlets."""
-    return bool(_PAST.search(role)), titles_in(role, titles)
+def is_past(role: str) -> bool:
+    return bool(_PAST.search(role))
 
 
-def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Titles agree when one side names none, or some title's words contain the other's."""
-    if not a or not b:
-        return True
-    return any(set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split())
-               for x in a for y in b)
-
-
-def conflict_label(reading: tuple[bool, frozenset[str]]) -> str:
-    past, titles = reading
-    label = " / ".join(sorted(titles)) or "role"
-    return f"former {label}" if past else label
+def related(a: str, b: str) -> bool:
+    """One title's words contain the other's: "envoy" / "special envoy" are one office."""
+    words_a, words_b = set(a.split()), set(b.split())
+    return words_a <= words_b or words_b <= words_a
 
 
 def appositive_roles(claims: pl.DataFrame, titles: list[str]) -> pl.DataFrame:
@@ -84,8 +86,15 @@ def appositive_roles(claims: pl.DataFrame, titles: list[str]) -> pl.DataFrame:
         rows = []
         for row in claims.filter(pl.col("story") == story).iter_rows(named=True):
             for match in pattern.finditer(row["text"]):
+                if row["speaker"] == match.group(2) and row["speaker_role"]:
+                    continue  # the extract stage already read this person's role here
+                role_start = match.start(1)
+                past = _PAST_BEFORE.search(row["text"], 0, role_start)
+                if past is not None:
+                    role_start = past.start()  # "former coast guard spokesperson"
                 rows.append(
-                    dict(row, speaker=match.group(2), speaker_role=match.group(1),
+                    dict(row, speaker=match.group(2),
+                         speaker_role=row["text"][role_start : match.end(1)],
                          speaker_text=match.group(0))
                 )
         if rows:
@@ -95,7 +104,7 @@ def appositive_roles(claims: pl.DataFrame, titles: list[str]) -> pl.DataFrame:
 
 @register_check("role")
 def role_check(rule: Any, context: CheckContext) -> pl.DataFrame:
-    titles = role_titles(rule)
+    titles, forms = role_titles(rule), title_forms(rule)
     claims = context.claim_view
     from_text = appositive_roles(claims, titles).drop("speaker_key").join(
         context.speakers, on=["story", "speaker"], how="left"
@@ -108,31 +117,55 @@ def role_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     )
     found = []
     for (story, person), group in roles.group_by(["story", "speaker_key"], maintain_order=True):
-        rows = list(group.iter_rows(named=True))
-        readings = {id(r): role_reading(r["speaker_role"], titles) for r in rows}
-        support: dict[str, set[str]] = {}
-        label_of: dict[str, tuple[bool, frozenset[str]]] = {}
-        for row in rows:
-            label = conflict_label(readings[id(row)])
-            label_of[label] = readings[id(row)]
-            support.setdefault(label, set()).add(row["copy_root"])
-        majority, minority = split_by_support(support)
-        if majority is not None:
-            minority = [m for m in minority if _conflicts(label_of[majority], label_of[m])]
-        elif not any(_conflicts(label_of[a], label_of[b]) for a in support for b in support):
-            minority = []
-        if not minority:
-            continue
-        found.append(
-            _finding(rule, context, story, person, rows, readings, majority, minority)
-        )
+        rows = [
+            dict(row, titles=titles_in(role, titles, forms), past=is_past(role))
+            for row in group.iter_rows(named=True)
+            for role in [row["speaker_role"]]
+        ]
+        for conflict in [*past_conflicts(rows), *title_conflicts(rows)]:
+            found.append(_finding(rule, context, story, person, *conflict))
     return findings_frame(found)
 
 
-def _conflicts(a: tuple[bool, frozenset[str]], b: tuple[bool, frozenset[str]]) -> bool:
-    if a[0] != b[0]:
-        return True
-    return not _compatible(a[1], b[1])
+Conflict = tuple[str, dict[str, list[dict[str, Any]]], str | None, list[str]]
+
+
+def past_conflicts(rows: list[dict[str, Any]]) -> list[Conflict]:
+    """Per title, "former X" in some copies against a serving "X" in most others."""
+    conflicts = []
+    for title in sorted({t for r in rows for t in r["titles"]}):
+        holders = [r for r in rows if any(related(title, t) for t in r["titles"])]
+        by_label: dict[str, list[dict[str, Any]]] = {}
+        for row in holders:
+            by_label.setdefault(f"former {title}" if row["past"] else title, []).append(row)
+        support = {label: {r["copy_root"] for r in members} for label, members in by_label.items()}
+        majority, minority = split_by_support(support)
+        if minority:
+            conflicts.append((f"past:{title}", by_label, majority, minority))
+    return conflicts
+
+
+def title_conflicts(rows: list[dict[str, Any]]) -> list[Conflict]:
+    """A title most copies give against an unrelated one some copy gives instead.
+
+    Titles one copy gives together ("Commander ..., a coast guard spokesperson") are offices
+    the person holds at once, never a conflict; a tie has no majority and is not reported.
+    """
+    together = {(a, b) for r in rows for a in r["titles"] for b in r["titles"]}
+    copies: dict[str, set[str]] = {}
+    for row in rows:
+        copies.setdefault(row["copy_root"], set()).update(row["titles"])
+    together |= {(a, b) for held in copies.values() for a in held for b in held}
+    by_title: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        for title in row["titles"]:
+            by_title.setdefault(title, []).append(row)
+    support = {title: {r["copy_root"] for r in members} for title, members in by_title.items()}
+    majority, minority = split_by_support(support)
+    if majority is None:
+        return []
+    odd = [m for m in minority if not related(majority, m) and (majority, m) not in together]
+    return [(f"title:{majority}", by_title, majority, odd)] if odd else []
 
 
 def _finding(
@@ -140,30 +173,34 @@ def _finding(
     context: CheckContext,
     story: str,
     person: str,
-    rows: list[dict[str, Any]],
-    readings: dict[int, tuple[bool, frozenset[str]]],
+    aspect: str,
+    by_label: dict[str, list[dict[str, Any]]],
     majority: str | None,
     minority: list[str],
 ) -> dict[str, Any]:
     major_side, minor_side = side_names(majority)
     evidence, seen = [], set()
-    for row in rows:
-        label = conflict_label(readings[id(row)])
-        side = major_side if label == majority else minor_side if label in minority else None
-        if side is None or (row["copy_root"], label) in seen:
+    sides = [(majority, major_side)] if majority else []
+    for label, side in [*sides, *((m, minor_side) for m in minority)]:
+        if label is None:
             continue
-        seen.add((row["copy_root"], label))
-        offset = row["text"].find(row["speaker_role"])
-        span = (offset, offset + len(row["speaker_role"])) if offset >= 0 else None
-        evidence.append(
-            evidence_entry(row, side, row["speaker_role"], span, context.copy_outlets)
-        )
+        for row in by_label[label]:
+            if (row["copy_root"], label) in seen:
+                continue  # one piece of evidence per copy and role
+            seen.add((row["copy_root"], label))
+            offset = row["text"].find(row["speaker_role"])
+            span = (offset, offset + len(row["speaker_role"])) if offset >= 0 else None
+            evidence.append(
+                evidence_entry(row, side, row["speaker_role"], span, context.copy_outlets)
+            )
+    labels = [majority] if majority else []
+    rows = [r for members in by_label.values() for r in members]
     speaker = sorted((r["speaker"] for r in rows), key=lambda n: (-len(n), n))[0]
-    written = {conflict_label(readings[id(r)]): r["speaker_role"] for r in reversed(rows)}
+    written = {label: members[0]["speaker_role"] for label, members in by_label.items()}
     values = {
         "speaker": speaker,
-        "majority": written.get(majority or "", "no majority"),
+        "majority": written[majority] if majority else "no majority",
         "minority": ", ".join(written[m] for m in minority),
-        "roles": ", ".join(sorted(set(written.values()))),
+        "roles": ", ".join(sorted({written[label] for label in [*labels, *minority]})),
     }
-    return make_finding(rule, story, None, f"role:{person}", speaker, evidence, values)
+    return make_finding(rule, story, None, f"role:{person}:{aspect}", speaker, evidence, values)

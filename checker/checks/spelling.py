@@ -11,7 +11,6 @@ The spelling most independent copies use is the majority; one finding per person
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,19 +19,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from checker.checks.context import CheckContext
-from checker.checks.dates import param, side_names, split_by_support
+from checker.checks.dates import lexicon_dirs, param, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.errors import CheckerError
 from checker.lexicons import load_lexicon
 from checker.match.aliases import lexicon_aliases, name_key
 from checker.match.facts import connected_groups
 from checker.ruleset.registry import register_check
-
-
-def lexicon_dirs(rule: Any) -> tuple[Path, ...]:
-    """The folder a rule came from also holds its `lexicons/` overrides."""
-    source = getattr(rule, "source", None)
-    return (Path(source).parent,) if source else ()
 
 
 def first_name_map(rule: Any) -> dict[str, str]:
@@ -101,7 +94,10 @@ def _name_rows(claims: pl.DataFrame, min_length: int) -> pl.DataFrame:
             pl.col("speaker").map_elements(name_key, return_dtype=pl.String).alias("spelling_key")
         )
         .filter(
-            pl.col("spelling_key").str.contains(" ")
+            # People's names as written open and close with a capital ("Ilario Bendetti");
+            # role-like sources ("hamas-run health ministry") are not names to spell-check.
+            pl.col("speaker").str.contains(r"^\p{Lu}\S*(?:\s+\S+)*\s+\p{Lu}\S*$")
+            & pl.col("spelling_key").str.contains(" ")
             & (pl.col("spelling_key").str.split(" ").list.last().str.len_chars() >= min_length)
         )
         .sort("story", "claim_id")

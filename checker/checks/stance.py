@@ -53,9 +53,11 @@ def stance_check(rule: Any, context: CheckContext) -> pl.DataFrame:
         optimistic, pessimistic = by_side[1], by_side[-1]
         if not optimistic or not pessimistic:
             continue
-        if {r["speaker_key"] for r in optimistic} == {r["speaker_key"] for r in pessimistic} and {
-            r["outlet"] for r in optimistic
-        } == {r["outlet"] for r in pessimistic} and len({r["outlet"] for r in optimistic}) == 1:
+        if (
+            {r["speaker_key"] for r in optimistic} == {r["speaker_key"] for r in pessimistic}
+            and {r["outlet"] for r in optimistic} == {r["outlet"] for r in pessimistic}
+            and len({r["outlet"] for r in optimistic}) == 1
+        ):
             continue  # one voice hedging with itself in one outlet is not a conflict
         evidence = []
         for stance, side_rows in by_side.items():
@@ -68,9 +70,7 @@ def stance_check(rule: Any, context: CheckContext) -> pl.DataFrame:
                 cue = row["stance_cue"] or ""
                 offset = row["text"].find(cue) if cue else -1
                 span = (offset, offset + len(cue)) if offset >= 0 else None
-                evidence.append(
-                    evidence_entry(row, SIDES[stance], cue, span, context.copy_outlets)
-                )
+                evidence.append(evidence_entry(row, SIDES[stance], cue, span, context.copy_outlets))
         key = f"stance:{topic}"
         values = {
             "majority": _speakers(optimistic),

@@ -19,9 +19,8 @@ from typing import Any
 import polars as pl
 
 from checker.checks.context import CheckContext
-from checker.checks.dates import param, side_names, split_by_support
+from checker.checks.dates import lexicon_dirs, param, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
-from checker.checks.spelling import lexicon_dirs
 from checker.extract.times import load_zone_lexicon, zone_fits_date, zone_offset_hours
 from checker.ruleset.registry import register_check
 

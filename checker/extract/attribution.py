@@ -55,6 +55,7 @@ _FORWARD_STOP = re.compile(r"[;:!?()\[\]\"“”«»—]|\s[-–]\s|\bthat\b|\.\
 _INVERTED_TAIL = re.compile(r"\s*(?:,|$|on\s+\w+\s*$|in\s+an?\s+\w+\s*$)")
 _TOKEN = re.compile(r"\S+")
 _RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
+_INNER_COORDINATOR = re.compile(r"\s(?:and|but)\s+", re.IGNORECASE)
 _COLON_QUOTE = re.compile(r":\s*[\"“‘«]")
 _COORDINATOR = re.compile(r"\s*(?:and|or)\s+", re.IGNORECASE)
 
@@ -82,6 +83,7 @@ class AttributionRules:
     according: re.Pattern[str] | None
     statement: re.Pattern[str] | None
     fillers: frozenset[str]
+    free_participles: frozenset[str]  # attribute without a "that": "saying", "adding"
     min_quote_words: int
 
 
@@ -115,11 +117,13 @@ def load_attribution_rules(rule_dirs: Sequence[str | Path] = ()) -> AttributionR
         raise CheckerError(_SOURCE, "'min_quote_words' must be a positive whole number")
     return AttributionRules(
         words=load_speaker_words(rule_dirs),
-        verbs=re.compile(verb_pattern, re.IGNORECASE),
+        # Lower case only: "Notes" or "Reports" starting a name or title is not a verb.
+        verbs=re.compile(verb_pattern),
         boundary=re.compile(boundary, re.IGNORECASE),
         according=according,
         statement=statement,
         fillers=word_set(lexicon, "subject_fillers", _SOURCE),
+        free_participles=word_set(lexicon, "participles_without_that", _SOURCE),
         min_quote_words=min_words,
     )
 
@@ -196,7 +200,8 @@ def _finite(sentence: str, verb: re.Match[str], rules: AttributionRules) -> Attr
 def _participle(
     sentence: str, verb: re.Match[str], found: list[Attribution], rules: AttributionRules
 ) -> Attribution | None:
-    if not _AFTER_PARTICIPLE.match(sentence, verb.end()):
+    needs_that = verb.group(0).lower() not in rules.free_participles
+    if needs_that and not _AFTER_PARTICIPLE.match(sentence, verb.end()):
         return None  # "..., indicating the continued engagement": not someone's words
     if found:  # "Witkoff highlighted ..., reporting that": the same speaker goes on
         return replace(found[-1], how=PARTICIPLE, cue_start=verb.start(), cue_end=verb.end())
@@ -215,6 +220,8 @@ def _subject(sentence: str, verb: re.Match[str], rules: AttributionRules) -> Att
     region_start = boundary.end() if boundary is not None else 0
     region_end = _strip_fillers(sentence, region_start, region_end, rules.fillers)
     segments = _comma_segments(sentence, region_start, region_end)
+    while segments and _only_fillers(sentence, *segments[-1], rules.fillers):
+        segments.pop()  # "the ministry, however, said"
     if not segments:
         return None
     last = len(segments) - 1
@@ -226,7 +233,14 @@ def _subject(sentence: str, verb: re.Match[str], rules: AttributionRules) -> Att
         start = coordinator.end()  # "..., and the ministry said"
     speaker = _read_segment(sentence, start, end, rules.words)
     if speaker is None:
-        return None
+        # "more time was needed and a Palestinian source said": a clause joined without a comma
+        coordinator = _last_coordinator(sentence, start, end)
+        if coordinator is None:
+            return None
+        speaker = _read_segment(sentence, coordinator.end(), end, rules.words)
+        if speaker is None:
+            return None
+        return Attribution(speaker, SUBJECT, verb.start(), verb.end(), coordinator.start())
     first_segment = last
     if last > 0 and coordinator is None:
         a, b = segments[last - 1]
@@ -247,6 +261,17 @@ def _subject(sentence: str, verb: re.Match[str], rules: AttributionRules) -> Att
     else:
         clause_start = None  # "X said that Y told ...": Y's words stay inside X's claim
     return Attribution(speaker, SUBJECT, verb.start(), verb.end(), clause_start)
+
+
+def _only_fillers(sentence: str, start: int, end: int, fillers: frozenset[str]) -> bool:
+    return all(t.group(0).lower() in fillers for t in _TOKEN.finditer(sentence, start, end))
+
+
+def _last_coordinator(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    last = None
+    for last in _INNER_COORDINATOR.finditer(sentence, start, end):
+        pass
+    return last
 
 
 def _before_parenthesis(sentence: str, end: int) -> int:

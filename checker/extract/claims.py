@@ -55,13 +55,13 @@ class _Resolver:
         self.words = words
         self.last_source: str | None = None  # what "it said" refers to
         self.sources: list[str] = []  # every organisation or unnamed source quoted so far
+        self.previous: Speaking | None = None  # the speaker of the claim just before
 
     def resolve(self, attribution: Attribution, sentence: _Sentence) -> Speaking | None:
         phrase = attribution.speaker
         if phrase.kind == PRONOUN:
             if phrase.text.lower() in self.words.person_pronouns:
-                skip = [(sentence.start + a, sentence.start + b) for a, b in sentence.quotes]
-                person = self.people.last_before(sentence.start + phrase.start, skip)
+                person = self._person_meant(sentence, sentence.start + phrase.start)
                 return Speaking(person, phrase.text, None, True) if person else None
             if self.last_source is None:
                 return None
@@ -81,7 +81,20 @@ class _Resolver:
                 return Speaking(earlier, phrase.text, None, False)
         return Speaking(descriptor, phrase.text, None, False)
 
+    def _person_meant(self, sentence: _Sentence, position: int) -> str | None:
+        """Who "he" or "she" is: a person named earlier in the same sentence, else the person
+        who spoke in the claim just before, else the person named last before the sentence.
+        Names inside the sentence's quotes do not count ('"I told Smith," he said')."""
+        skip = [(sentence.start + a, sentence.start + b) for a, b in sentence.quotes]
+        person = self.people.last_before(position, skip, since=sentence.start)
+        if person is not None:
+            return person
+        if self.previous is not None and self.previous.person:
+            return self.previous.speaker
+        return self.people.last_before(sentence.start, skip)
+
     def spoke(self, speaking: Speaking | None) -> None:
+        self.previous = speaking
         if speaking is not None and not speaking.person:
             self.last_source = speaking.speaker
             self.sources.append(speaking.speaker.lower())

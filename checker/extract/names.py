@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+
 # Python's re has no \p{Lu}; an explicit class of every upper-case letter keeps names in any
 # Latin, Greek or Cyrillic spelling ("Élodie", "Ørsted") recognisable.
 def _upper_class(limit: int = 0x3000) -> str:

@@ -68,6 +68,7 @@ _CARDINAL_SET = frozenset(_CARDINALS)
 _RUN_SCALES = frozenset(w for w in _SCALE_WORDS if w != "dozen")
 _ORDINAL_SET = frozenset(_ORDINALS)
 _RUN_WORDS = _CARDINAL_SET | _RUN_SCALES | _ORDINAL_SET
+_SCANNED_WORDS = _RUN_WORDS | set(_SCALE_WORDS) | {"a", "an", "half", "and"}
 _NUMBER_WORDS = frozenset([*_CARDINALS, *_ORDINALS, *_SCALE_WORDS])
 
 # Regexes here start with a digit or a letter, never with a look-behind or a word boundary,
@@ -90,10 +91,12 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 # Digit groups that are identifiers, not amounts: phone numbers, seasons ("2023-24"),
 # fractions and slashed dates ("24/7", "7/8/2025"). Numbers inside them are skipped.
 _NOT_AMOUNTS = re.compile(
-    r"(?:\(\d{2,4}\)\s?|\b\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b"
-    r"|\b(?:1[89]|20)\d{2}[-–/]\d{2}\b(?![-–/.]\d)"
-    r"|\b\d+(?:/\d+)+\b"
+    r"\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}\b"
+    r"|\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4}\b"
+    r"|(?:1[89]|20)\d{2}[-–/]\d{2}\b(?![-–/.]\d)"
+    r"|\d+(?:/\d+)+\b"
 )
+_NOT_AMOUNTS_HINT = re.compile(r"\d(?:[\s.-]\d{3}|[-–/]\d)")  # a shape all of the above have
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +167,8 @@ def parse_number(text: str) -> float | None:
 
 
 def _not_amount_spans(text: str) -> list[tuple[int, int]]:
+    if _NOT_AMOUNTS_HINT.search(text) is None:
+        return []
     return [m.span() for m in _NOT_AMOUNTS.finditer(text)]
 
 
@@ -237,10 +242,16 @@ def _spelled_pieces(text: str) -> list[tuple[_Piece, bool]]:
     pieces: list[tuple[_Piece, bool]] = []
     run: list[int] | None = None  # [start, end] of the open run of number words
     run_done = False  # an ordinal ended the run
-    previous: list[tuple[int, int, str]] = []  # the last two words seen, for "half a"
+    previous: list[tuple[int, int, str]] = []  # the words just before, for "half a million"
     for match in _LETTERS.finditer(text):
-        start, end = match.span()
         word = match.group().lower()
+        if word not in _SCANNED_WORDS:
+            if run is not None:
+                pieces.extend((piece, False) for piece in _run_piece(text, *run))
+                run = None
+            previous = []
+            continue
+        start, end = match.span()
         free = _is_free_word(text, start, end)
         number_word = free and word in _RUN_WORDS
         if (

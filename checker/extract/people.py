@@ -67,7 +67,7 @@ class People:
     def scan_titles(self, text: str) -> None:
         """Register every "title + name" in the article, quoted as speaker or not."""
         for match in self._title_names.finditer(text):
-            title = " ".join(match.group(1).lower().split())
+            title = self._words.title_key(match.group(1))
             self.register(match.group(2), match.start(2), titled=True, title=title)
 
     def _is_title_word(self, word: str) -> bool:
@@ -75,8 +75,18 @@ class People:
         return (key,) in self._words.titles or key in self._words.honorifics
 
     def with_title(self, title: str | None) -> str | None:
-        """The one person the article gives this title ("the governor"), else None."""
-        names = {self.full_name(n) for n in self._by_title.get(title or "", ())}
+        """The one person the article gives this title ("the governor"), else None.
+
+        A shorter title finds a longer one when only one person holds such a title: "the
+        envoy" -> "special envoy Steve Witkoff".
+        """
+        if not title:
+            return None
+        names = {self.full_name(n) for n in self._by_title.get(title, ())}
+        if not names:
+            for held, people in self._by_title.items():
+                if held.endswith(" " + title):
+                    names.update(self.full_name(n) for n in people)
         return names.pop() if len(names) == 1 else None
 
     def full_name(self, name: str) -> str:
@@ -108,10 +118,12 @@ class People:
         self._mentions = [(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(text)]
         self._starts = [start for start, _, _ in self._mentions]
 
-    def last_before(self, position: int, skip: list[tuple[int, int]]) -> str | None:
-        """The person mentioned last before `position`, ignoring mentions inside `skip` spans."""
+    def last_before(
+        self, position: int, skip: list[tuple[int, int]], since: int = 0
+    ) -> str | None:
+        """The person mentioned last in [since, position), ignoring mentions inside `skip`."""
         index = bisect.bisect_left(self._starts, position) - 1
-        while index >= 0:
+        while index >= 0 and self._starts[index] >= since:
             start, _, person = self._mentions[index]
             if not any(a <= start < b for a, b in skip):
                 return person

@@ -499,17 +499,19 @@ def _nearest_word(window: list[str], fillers: frozenset[str]) -> str | None:
 
 
 def _inherit_kinds(sentence: str, cands: list[_Candidate], lexicon: QuantityLexicon) -> None:
-    """Share a kind across "from four issues to just one" and across a "3-2" pair."""
+    """Share a kind across "from four issues to one" (either order) and across a "3-2" pair."""
     for first, second in pairwise(cands):
         paired = (
             first.number.paired
             and second.number.paired
             and _DASH_ONLY.fullmatch(sentence, first.number.end, second.number.start) is not None
         )
-        from_to = (
-            _nearest_word(first.before, lexicon.fillers) == "from"
-            and _nearest_word(second.before, lexicon.fillers) == "to"
+        # "from four issues to just one" and "down to one issue from four"
+        links = (
+            _nearest_word(first.before, lexicon.fillers),
+            _nearest_word(second.before, lexicon.fillers),
         )
+        from_to = links in (("from", "to"), ("to", "from"))
         if not (paired or from_to):
             continue
         for source, target in ((first, second), (second, first)):

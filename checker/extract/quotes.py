@@ -23,8 +23,16 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quoted passage, quote marks included."""
-    return [match.span() for match in _QUOTE.finditer(text)]
+    """(start, end) of each quoted passage, quote marks included.
+
+    A closing curly quote before any opening one ends a quote that began in an earlier
+    sentence ('Getting it home feels like a reunion," said ...'): it runs from the start.
+    """
+    spans = [match.span() for match in _QUOTE.finditer(text)]
+    close = text.find("”")
+    if close >= 0 and text.find("“", 0, close) < 0 and not any(a <= close < b for a, b in spans):
+        spans.insert(0, (0, close + 1))
+    return spans
 
 
 def inside(spans: list[tuple[int, int]], position: int) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from checker.errors import CheckerError
 from checker.extract.names import clean_name, is_possessive, unify_punctuation
 from checker.extract.patterns import word_set
 from checker.lexicons import load_lexicon
@@ -51,7 +52,13 @@ class SpeakerWords:
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     organisation_words: frozenset[str]
+    title_synonyms: dict[str, str]
     longest: int
+
+    def title_key(self, title: str) -> str:
+        """One key per job: "CEO" and "chief executive" -> "chief executive"."""
+        key = " ".join(title.lower().rstrip(".").split())
+        return self.title_synonyms.get(key, key)
 
 
 def load_speaker_words(rule_dirs: Sequence[str | Path] = ()) -> SpeakerWords:
@@ -75,8 +82,18 @@ def load_speaker_words(rule_dirs: Sequence[str | Path] = ()) -> SpeakerWords:
         person_pronouns=word_set(attribution, "person_pronouns", a_src),
         thing_pronouns=word_set(attribution, "thing_pronouns", a_src),
         organisation_words=word_set(attribution, "organisation_words", a_src),
+        title_synonyms=_synonyms(roles, r_src),
         longest=max((len(p) for p in titles | sources), default=1),
     )
+
+
+def _synonyms(lexicon: dict, source: str) -> dict[str, str]:
+    value = lexicon.get("title_synonyms") or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise CheckerError(source, "'title_synonyms' must map titles to titles")
+    return {" ".join(k.lower().split()): " ".join(v.lower().split()) for k, v in value.items()}
 
 
 @dataclass(frozen=True)
@@ -200,7 +217,7 @@ class _Reader:
             size = self.phrase_len(j, w.titles)
             if size:
                 k = j + size
-                title = " ".join(t.key[j:k])
+                title = w.title_key(" ".join(t.key[j:k]))
                 name_end = self.name_end(k)
                 if name_end > k:
                     if is_possessive(t.raw[name_end - 1]) and self.head_ahead(name_end):
@@ -310,8 +327,10 @@ def read_phrase(phrase: str, words: SpeakerWords, whole: bool) -> Speaker | None
     """
     tokens = _Tokens(phrase)
     speaker = _Reader(tokens, words).read()
-    if speaker is None or not whole:
-        return speaker
+    if speaker is None:
+        return None
+    if not whole:
+        return _unknown_head(speaker, tokens, words)
     rest = len(_TOKEN.findall(phrase[speaker.end :]))
     if rest == 0:
         return speaker
@@ -319,6 +338,27 @@ def read_phrase(phrase: str, words: SpeakerWords, whole: bool) -> Speaker | None
         text = phrase[speaker.start :].rstrip(_EDGE + " ")
         return replace(speaker, text=text, end=speaker.start + len(text))
     return None
+
+
+def _unknown_head(speaker: Speaker, tokens: _Tokens, words: SpeakerWords) -> Speaker:
+    """ "the Hamas-run health minstry": a capitalised modifier of a head noun no list knows
+    (here misspelt) makes an unnamed source of the whole phrase, not a person "Hamas-run"."""
+    if speaker.kind != NAME or speaker.titled:
+        return speaker
+    index = next((i for i, (a, _) in enumerate(tokens.spans) if a >= speaker.end), len(tokens))
+    tail = index
+    while tail < len(tokens) and tokens.raw[tail][:1].islower():
+        if tokens.low[tail] in words.stop_words:
+            return speaker
+        tail += 1
+    if tail == index or tail - index > _HEAD_LOOKAHEAD:
+        return speaker
+    first = 0
+    while tokens.low[first] in words.determiners:
+        first += 1
+    end = tokens.spans[tail - 1][1]
+    descriptor = " ".join(tokens.low[first:tail])
+    return Speaker(SOURCE, tokens.phrase[:end], 0, end, descriptor=descriptor)
 
 
 def clean_role(text: str) -> str:

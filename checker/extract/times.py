@@ -35,34 +35,37 @@ _MONTHS = (
 )
 _YEAR = r"(?:1[89]|2\d)\d{2}"
 
+# Regexes here start with a digit or a capital letter, never with a look-behind or a word
+# boundary, so the regex engine can skip ahead quickly; left boundaries are checked in Python.
 _CLOCK = re.compile(
-    r"(?<![\w:.$€£])(?:"
-    r"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<ampm>[ap])\.?\s?m\b\.?"
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
-    r"|(?P<word>noon|midday|midnight)\b"
+    r"(?P<h12>\d{1,2})(?:[:.](?P<m12>[0-5]\d))?\s?(?P<ampm>[aApP])\.?\s?[mM](?!\w)\.?"
+    r"|(?P<h24>\d{1,2}):(?P<m24>[0-5]\d)(?![\d:])"
     # Wire style "(2100 GMT)": four digits count as a clock only right before a zone label.
-    r"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)(?=\s?(?-i:GMT|UTC|Z\b|[A-Z]{1,4}T\b))"
-    r")",
-    re.IGNORECASE,
+    r"|(?P<mil>\d{4})(?=\s?(?:GMT|UTC|Z\b|[A-Z]{1,4}T\b))"
 )
-# A period ends "p.m." but may end the sentence too; the mention keeps it only when it is part
-# of the abbreviation, so trailing text is trimmed back to "m" or "m.".
-# Dates that name a month run only on text holding a month word; numeric dates on text with digits.
-_MONTH_DATE = re.compile(
-    rf"(?P<mdy>\b(?:{_MONTHS})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>{_YEAR})\b)?)"
-    rf"|(?P<dmy>\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?"
-    rf"(?:,?\s+(?P<y2>{_YEAR})\b)?)"
-    rf"|(?P<my>\b(?:{_MONTHS})\.?,?\s+(?P<y3>{_YEAR})\b)"
+# Cheap shapes that every clock time / numeric date has; the full regexes run only after a hit.
+_CLOCK_HINT = re.compile(r"\d(?:\s?[aApP]\.?\s?[mM](?!\w)|:\d\d|\.\d\d\s?[aApP]|\d{3}\s?[A-Z])")
+_NUMERIC_DATE_HINT = re.compile(r"\d[-/]\d")
+_CLOCK_WORD = re.compile(r"(?P<word>[Nn]oon|[Mm]idday|[Mm]idnight)\b")
+_MONTH_FIRST = re.compile(
+    rf"(?:{_MONTHS})\b\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{_YEAR})\b)?"
+    rf"|,?\s+(?P<month_year>{_YEAR})\b)"
+)
+_DAY_FIRST = re.compile(
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?"
+    rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
 )
 _NUMERIC_DATE = re.compile(
-    rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
-    rf"|(?P<slash>\b[01]?\d/[0-3]?\d/(?:{_YEAR}|\d{{2}})\b)"
-    rf"|\b(?i:in|since|until|by|during|before|after|of)\s+(?P<year>{_YEAR})\b(?![-–/]\d)"
+    rf"(?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?!\w)|(?P<slash>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\w/])"
+)
+_BARE_YEAR = re.compile(rf"{_YEAR}(?!\w|[-–/]\d)")
+_YEAR_PREPOSITION = re.compile(
+    r"(?<![^\W_])(?:in|since|until|by|during|before|after|of)\s+\Z", re.IGNORECASE
 )
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b"
-    r"(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"
+    "(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"
 )
+_WEEKDAY_MODIFIER = re.compile(r"(?<![^\W_])(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+\Z")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—]")
 _ANY_DIGIT = re.compile(r"\d")
 _MONTH_WORDS = frozenset(_MONTHS.lower().split("|"))
@@ -210,6 +213,62 @@ def zone_fits_date(zone_label: str, on_date: date | None, zones: ZoneLexicon) ->
     return in_daylight == (spec.season == "daylight")
 
 
+def _left_free(text: str, start: int, also: str = "") -> bool:
+    """True when the character before `start` does not glue it to a word (or to `also`)."""
+    before = text[start - 1] if start else " "
+    return not (before.isalnum() or before == "_" or before in also)
+
+
+def _clock_matches(sentence: str, words: set[str], has_digit: bool) -> list[re.Match[str]]:
+    """Valid clock times: "5 PM", "8:30 a.m.", "17:00", "2100 GMT", "noon"."""
+    matches = []
+    if has_digit and _CLOCK_HINT.search(sentence) is not None:
+        for match in _CLOCK.finditer(sentence):
+            if not _left_free(sentence, match.start(), ":.$€£"):
+                continue
+            hour = match.group("h12") or match.group("h24")
+            if match.group("mil"):
+                valid = int(match.group("mil")[:2]) <= 23 and int(match.group("mil")[2:]) <= 59
+            elif match.group("h12"):
+                valid = 1 <= int(hour) <= 12
+            else:
+                valid = int(hour) <= 23
+            if valid:
+                matches.append(match)
+    if not _CLOCK_WORDS.isdisjoint(words):
+        matches.extend(m for m in _CLOCK_WORD.finditer(sentence) if _left_free(sentence, m.start()))
+    return matches
+
+
+def _date_matches(
+    sentence: str, words: set[str], with_years: bool
+) -> list[tuple[re.Match[str], str]]:
+    """Written dates as (match, form); form is numeric / month_first / day_first / year."""
+    found = []
+    if _NUMERIC_DATE_HINT.search(sentence) is not None:
+        found = [
+            (m, "numeric")
+            for m in _NUMERIC_DATE.finditer(sentence)
+            if _left_free(sentence, m.start())
+        ]
+    if not _MONTH_WORDS.isdisjoint(words):
+        for match in _MONTH_FIRST.finditer(sentence):
+            day = match.group("day")
+            if _left_free(sentence, match.start()) and (day is None or 1 <= int(day) <= 31):
+                found.append((match, "month_first"))
+        for match in _DAY_FIRST.finditer(sentence):
+            if _left_free(sentence, match.start(), ".,") and 1 <= int(match.group("day")) <= 31:
+                found.append((match, "day_first"))
+    if with_years:
+        for match in _BARE_YEAR.finditer(sentence):
+            start = match.start()
+            if _left_free(sentence, start, ".,$") and _YEAR_PREPOSITION.search(
+                sentence, max(0, start - 10), start
+            ):
+                found.append((match, "year"))
+    return found
+
+
 def calendar_spans(sentence: str, words: set[str] | None = None) -> list[tuple[int, int]]:
     """Spans of clock times and written dates; the quantity finder skips numbers inside them.
 
@@ -217,11 +276,9 @@ def calendar_spans(sentence: str, words: set[str] | None = None) -> list[tuple[i
     """
     if _ANY_DIGIT.search(sentence) is None:
         return []
-    spans = [m.span() for m in _CLOCK.finditer(sentence) if m.group("word") is None]
-    spans.extend(m.span() for m in _NUMERIC_DATE.finditer(sentence) if m.group("year") is None)
     words = latin_words(sentence) if words is None else words
-    if not _MONTH_WORDS.isdisjoint(words):
-        spans.extend(m.span() for m in _MONTH_DATE.finditer(sentence))
+    spans = [m.span() for m in _clock_matches(sentence, set(), True)]
+    spans.extend(m.span() for m, _ in _date_matches(sentence, words, with_years=False))
     return spans
 
 
@@ -239,13 +296,14 @@ def _hhmm(minutes: int) -> str:
 
 
 def _clock_minutes(match: re.Match[str]) -> int:
-    if match.group("word"):
-        return 0 if match.group("word").lower() == "midnight" else 12 * 60
-    if match.group("mil"):
-        digits = match.group("mil")
+    groups = match.groupdict()
+    if groups.get("word"):
+        return 0 if groups["word"].lower() == "midnight" else 12 * 60
+    if groups.get("mil"):
+        digits = groups["mil"]
         return int(digits[:2]) * 60 + int(digits[2:])
-    if match.group("h24"):
-        return int(match.group("h24")) * 60 + int(match.group("m24"))
+    if groups.get("h24"):
+        return int(groups["h24"]) * 60 + int(groups["m24"])
     hour = int(match.group("h12")) % 12
     if match.group("ampm").lower() == "p":
         hour += 12
@@ -260,10 +318,12 @@ def _trim_period(sentence: str, start: int, end: int) -> int:
     return end
 
 
-def _find_clocks(sentence: str, zones: ZoneLexicon) -> list[tuple[int, int, int, str | None]]:
+def _find_clocks(
+    sentence: str, words: set[str], has_digit: bool, zones: ZoneLexicon
+) -> list[tuple[int, int, int, str | None]]:
     """(start, end, minutes after midnight, zone label) for each clock time."""
     found = []
-    for match in _CLOCK.finditer(sentence):
+    for match in _clock_matches(sentence, words, has_digit):
         start, end = match.start(), _trim_period(sentence, *match.span())
         zone_match = zones.zone_after.match(sentence, end)
         label = None
@@ -271,7 +331,7 @@ def _find_clocks(sentence: str, zones: ZoneLexicon) -> list[tuple[int, int, int,
             written = zone_match.group("zone")
             label = zones.aliases.get(" ".join(written.lower().split()), written.upper())
             end = zone_match.end()
-        elif match.group("mil"):
+        elif match.groupdict().get("mil"):
             continue  # four digits without a known zone label are not a clock
         found.append((start, end, _clock_minutes(match), label))
     return found
@@ -289,23 +349,18 @@ def _parse_written_date(text: str, year_default: int | None, has_year: bool) -> 
 
 
 def _find_dates(sentence: str, today: date | None, words: set[str]) -> list[TimeMention]:
-    matches = list(_NUMERIC_DATE.finditer(sentence))
-    if not _MONTH_WORDS.isdisjoint(words):
-        matches.extend(_MONTH_DATE.finditer(sentence))
     mentions = []
     year_default = today.year if today else None
-    for match in matches:
-        groups = match.groupdict()
+    for match, form in _date_matches(sentence, words, with_years=True):
         start, end = match.span()
         iso: str | None
-        if groups.get("year"):
-            start = match.start("year")
-            iso = groups["year"]
-        elif groups.get("my"):
+        if form == "year":
+            iso = match.group()
+        elif form == "month_first" and match.group("month_year"):
             parsed = _parse_written_date(match.group(), year_default, True)
             iso = parsed.strftime("%Y-%m") if parsed else None
         else:
-            has_year = any(groups.get(k) for k in ("y1", "y2", "iso", "slash"))
+            has_year = form == "numeric" or match.group("year") is not None
             parsed = _parse_written_date(match.group(), year_default, has_year)
             iso = parsed.isoformat() if parsed else None
         end = _trim_period(sentence, start, end)
@@ -338,7 +393,10 @@ def _clause_start(sentence: str, position: int) -> int:
 def _find_weekdays(sentence: str, today: date | None, zones: ZoneLexicon) -> list[TimeMention]:
     mentions = []
     for match in _WEEKDAY.finditer(sentence):
-        modifier = (match.group("mod") or "").lower()
+        if not _left_free(sentence, match.start()):
+            continue
+        before = _WEEKDAY_MODIFIER.search(sentence, max(0, match.start() - 6), match.start())
+        modifier = before.group("mod").lower() if before else ""
         clause_start = _clause_start(sentence, match.start())
         future = zones.future is not None and zones.future.search(
             sentence, clause_start, match.start()
@@ -347,8 +405,8 @@ def _find_weekdays(sentence: str, today: date | None, zones: ZoneLexicon) -> lis
             _WEEKDAYS.index(match.group("day")), modifier, bool(future), today
         )
         start, end = match.span()
-        if modifier == "this":
-            start = match.start("day")  # "this Tuesday" reads like a bare weekday
+        if before is not None and modifier != "this":  # "this Tuesday" reads like "Tuesday"
+            start = before.start()
         iso = resolved.isoformat() if resolved else None
         mentions.append(
             TimeMention("weekday", sentence[start:end], None, None, None, iso, start, end)
@@ -392,7 +450,7 @@ def find_times(sentence: str, published: datetime | None, zones: ZoneLexicon) ->
         days.extend(_find_relative(sentence, today, zones))
     clocks = []
     if has_digit or not _CLOCK_WORDS.isdisjoint(words):
-        clocks = _clock_mentions(sentence, days, today, zones)
+        clocks = _clock_mentions(sentence, words, has_digit, days, today, zones)
     ordered = sorted([*clocks, *days], key=lambda m: (m.start, -m.end, m.kind))
     kept: list[TimeMention] = []
     for mention in ordered:
@@ -402,11 +460,16 @@ def find_times(sentence: str, published: datetime | None, zones: ZoneLexicon) ->
 
 
 def _clock_mentions(
-    sentence: str, days: list[TimeMention], today: date | None, zones: ZoneLexicon
+    sentence: str,
+    words: set[str],
+    has_digit: bool,
+    days: list[TimeMention],
+    today: date | None,
+    zones: ZoneLexicon,
 ) -> list[TimeMention]:
     """Clock times; a zone's offset is taken on the nearest written day, else publication day."""
     clocks = []
-    for start, end, minutes, label in _find_clocks(sentence, zones):
+    for start, end, minutes, label in _find_clocks(sentence, words, has_digit, zones):
         on = _nearest_full_date(days, start)
         offset_day = date.fromisoformat(on) if on else today
         offset = zone_offset_hours(label, offset_day, zones) if label else None

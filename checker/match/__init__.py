@@ -48,18 +48,20 @@ def speaker_table(claims: pl.DataFrame, settings: MatchSettings) -> pl.DataFrame
     mapping: list[dict[str, str]] = []
     named = claims.filter(pl.col("speaker").is_not_null()).select("story", "speaker").unique()
     for (story,), group in named.group_by(["story"], maintain_order=True):
-        keys = speaker_keys(group["speaker"].to_list(), settings.aliases, settings.fuzzy_name_cutoff)
+        keys = speaker_keys(
+            group["speaker"].to_list(), settings.aliases, settings.fuzzy_name_cutoff
+        )
         mapping.extend({"story": story, "speaker": n, "speaker_key": k} for n, k in keys.items())
     return from_rows(sorted(mapping, key=lambda r: (r["story"], r["speaker"])), "speakers")
 
 
 def copy_roots(claims: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     """claim_id -> copy_root: the first document of a syndicated copy, so copies count once."""
-    roots = documents.select(
-        "doc_id", pl.coalesce("duplicate_of", "doc_id").alias("copy_root")
-    )
-    return claims.select("claim_id", "doc_id").join(roots, on="doc_id", how="left").select(
-        "claim_id", pl.coalesce("copy_root", "doc_id").alias("copy_root")
+    roots = documents.select("doc_id", pl.coalesce("duplicate_of", "doc_id").alias("copy_root"))
+    return (
+        claims.select("claim_id", "doc_id")
+        .join(roots, on="doc_id", how="left")
+        .select("claim_id", pl.coalesce("copy_root", "doc_id").alias("copy_root"))
     )
 
 
@@ -92,9 +94,7 @@ def match(
         .join(content, on="claim_id")
     )
     matches, _scored = score_blocks(keys, info, settings.threshold, settings.max_block)
-    facts = pl.concat(
-        [quantity_facts(claims, quantities), statement_facts(claims, matches, words)]
-    )
+    facts = pl.concat([quantity_facts(claims, quantities), statement_facts(claims, matches, words)])
     return {
         "speakers": speakers,
         "matches": conform(matches, "matches"),

@@ -19,7 +19,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def name_key(name: str) -> str:
-    """Lower-case, accents and punctuation stripped, hyphens as spaces: "Abu-Salem" -> "abu salem"."""
+    """Lower-case, accents and punctuation gone, hyphens as spaces: "Abu-Salem" -> "abu salem"."""
     decomposed = unicodedata.normalize("NFKD", name)
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     spaced = ascii_only.replace("-", " ").replace("'s ", " ")

@@ -62,7 +62,10 @@ def statement_facts(
     if not groups:
         return empty("facts")
     membership = pl.DataFrame(
-        {"group": [i for i, g in enumerate(groups) for _ in g], "claim_id": [c for g in groups for c in g]}
+        {
+            "group": [i for i, g in enumerate(groups) for _ in g],
+            "claim_id": [c for g in groups for c in g],
+        }
     ).join(claims.select("claim_id", "story"), on="claim_id")
     labels = (
         membership.join(words.select("claim_id", "word"), on="claim_id")
@@ -93,6 +96,8 @@ def _explode_facts(rows: pl.DataFrame) -> pl.DataFrame:
     if rows.is_empty():
         return empty("facts")
     ids = [fact_id(s, k, c) for s, k, c in rows.iter_rows()]
-    return rows.with_columns(pl.Series("fact_id", ids)).explode("claim_id").select(
-        "fact_id", "story", "claim_id", "key"
+    return (
+        rows.with_columns(pl.Series("fact_id", ids))
+        .explode("claim_id")
+        .select("fact_id", "story", "claim_id", "key")
     )

@@ -10,7 +10,12 @@ import numpy as np
 import polars as pl
 from rapidfuzz import fuzz, process
 
-MATCH_SCHEMA = {"claim_a": pl.String, "claim_b": pl.String, "score": pl.Float64, "method": pl.String}
+MATCH_SCHEMA = {
+    "claim_a": pl.String,
+    "claim_b": pl.String,
+    "score": pl.Float64,
+    "method": pl.String,
+}
 
 
 def score_blocks(

@@ -39,4 +39,5 @@ def findings_document(findings: pl.DataFrame) -> dict[str, Any]:
 
 
 def findings_json(findings: pl.DataFrame) -> str:
-    return json.dumps(findings_document(findings), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    document = findings_document(findings)
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
