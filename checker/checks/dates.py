@@ -80,10 +80,8 @@ def mention_event(text: str, start: int, tagger: Tagger) -> str | None:
     Sunday" dates no event (a reporting day), so it is left out of the comparison.
     """
     clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    found = None
-    for match in tagger.keywords.finditer(text[clause:start]):
-        found = tagger.keywords.key_of(match)
-    return found
+    hits = tagger.keywords.hits(text[clause:start])
+    return hits[-1].key if hits else None
 
 
 def _day_mentions(rule: Any, context: CheckContext) -> pl.DataFrame:

@@ -1,70 +1,197 @@
-"""Turning lexicon word lists into compiled regular expressions.
+"""Turning lexicon word lists into fast matchers.
 
 Lexicon entries are written for people, not regex engines: "positive signs", "negotiat*"
-(a prefix), "going (very )?well" (an optional word). This module is the one place that turns
-such entries into patterns, so every lexicon reads the same way.
+(a prefix), "going (very )?well" (an optional word), "more time (is|was) needed". Each entry
+becomes a small regex. One big alternation of hundreds of entries is slow in Python's `re`
+(every entry is tried at every position), so `KeyedPattern` gates entries instead: each
+entry names a word it cannot match without, and only entries whose gate word occurs in the
+text are run. Cost grows with the words of the text, not with the size of the lexicon.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from checker.errors import CheckerError
 
-# A "(" that does not already start a special group: made non-capturing, because callers
-# number their own groups to know which entry matched.
+# A "(" that does not already start a special group: made non-capturing.
 _PLAIN_GROUP = re.compile(r"(?<!\\)\((?!\?)")
+_TEXT_WORD = re.compile(r"\w+")
+_WORD_CACHE_SIZE = 50_000
+_GROUPS = re.compile(r"\([^()]*\)|\[[^\]]*\]|\{[^}]*\}")
+_LITERAL_WORD = re.compile(r"[a-z0-9]+")
+_WORD_PARTS = re.compile(r"['’\-]")
 
 
 def entry_pattern(entry: str) -> str:
     """The regex for one lexicon entry: words separated by any whitespace, whole words only.
 
-    A trailing `*` on the entry (or on a word inside it) matches any word ending.
+    A trailing `*` on a word matches any word ending.
     """
     text = _PLAIN_GROUP.sub("(?:", entry.strip())
-    text = re.sub(r"\*", r"\\w*", text)
+    text = re.sub(r"(?<=\w)\*", r"\\w*", text)
     text = re.sub(r"\s+", r"\\s+", text)
     start = r"\b" if re.match(r"[\w(]", entry.strip()) else ""
     end = r"\b" if re.search(r"[\w*)?]$", entry.strip()) else ""
     return f"{start}(?:{text}){end}"
 
 
-def _longest_first(entries: Iterable[str]) -> list[str]:
-    # Longer entries first so that "no progress" wins over "progress" at the same position.
-    return sorted(set(entries), key=lambda e: (-len(e), e))
+def _gate(entry: str) -> tuple[str, bool] | None:
+    """A word the entry cannot match without: (word, is_prefix), or None when it has none.
+
+    Only words outside brackets count, as they are never optional: in "more time (is|was)
+    needed" any of "more", "time", "needed" will do; the longest is chosen as the rarest.
+    """
+    top = entry.lower()
+    while True:
+        reduced = _GROUPS.sub(" ", top)
+        if reduced == top:
+            break
+        top = reduced
+    exact, prefixes = [], []
+    for raw in top.split():
+        parts = _WORD_PARTS.split(raw)
+        if len(parts) > 1 and _LITERAL_WORD.fullmatch(parts[0]):
+            exact.append(parts[0])  # "cease-fire*": the text's word "cease" is whole
+        elif raw.endswith("*") and _LITERAL_WORD.fullmatch(raw[:-1]):
+            prefixes.append(raw[:-1])
+        elif raw.endswith("?") and _LITERAL_WORD.fullmatch(raw[:-1]) and len(raw) > 2:
+            prefixes.append(raw[:-2])  # "signs?": the word without its optional last letter
+        elif _LITERAL_WORD.fullmatch(raw):
+            exact.append(raw)
+    if exact:
+        return max(exact, key=len), False
+    if prefixes:
+        return max(prefixes, key=len), True
+    return None
 
 
-def compile_entries(entries: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
-    """One alternation for a list of entries, or None when the list is empty."""
-    ordered = _longest_first(entries)
-    if not ordered:
-        return None
-    return re.compile("|".join(entry_pattern(e) for e in ordered), flags)
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    key: str
+    text: str
 
 
 class KeyedPattern:
-    """One compiled alternation over entries that each belong to a key (a topic, a polarity).
+    """Entries grouped under keys (a topic, a polarity); finds every entry in a text.
 
-    `keys_at(match)` tells which key the matched entry belongs to; one regex scan serves every
-    key instead of one scan per key.
+    `hits(text)` gives non-overlapping matches left to right; where two overlap, the one
+    that starts first wins, then the longer one, like a regex alternation ordered longest
+    first.
     """
 
     def __init__(self, entries_by_key: Mapping[str, Sequence[str]], flags: int = re.IGNORECASE):
-        pairs = [(entry, key) for key, entries in entries_by_key.items() for entry in entries]
-        pairs.sort(key=lambda pair: (-len(pair[0]), pair[0], pair[1]))
         self.key_order = list(entries_by_key)
-        self._group_keys = [key for _, key in pairs]
-        self.pattern: re.Pattern[str] | None = (
-            re.compile("|".join(f"({entry_pattern(e)})" for e, _ in pairs), flags) if pairs else None
-        )
+        self._by_word: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        self._by_prefix: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        self._always: list[tuple[re.Pattern[str], str]] = []
+        for key, entries in entries_by_key.items():
+            for entry in entries:
+                compiled = (re.compile(entry_pattern(entry), flags), key)
+                gate = _gate(entry)
+                if gate is None:
+                    self._always.append(compiled)
+                elif gate[1]:
+                    self._by_prefix.setdefault(gate[0], []).append(compiled)
+                else:
+                    self._by_word.setdefault(gate[0], []).append(compiled)
+        self._prefix_sizes = sorted({len(p) for p in self._by_prefix})
+        self._per_word: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {}
 
-    def key_of(self, match: re.Match[str]) -> str:
-        return self._group_keys[(match.lastindex or 1) - 1]
+    def _gated_by(self, word: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """Entries a word opens the gate for, remembered: news copy repeats its words."""
+        cached = self._per_word.get(word)
+        if cached is None:
+            found = list(self._by_word.get(word, ()))
+            for size in self._prefix_sizes:
+                if size > len(word):
+                    break
+                found.extend(self._by_prefix.get(word[:size], ()))
+            cached = tuple(found)
+            if len(self._per_word) > _WORD_CACHE_SIZE:
+                self._per_word.clear()
+            self._per_word[word] = cached
+        return cached
 
-    def finditer(self, text: str) -> Iterable[re.Match[str]]:
-        return self.pattern.finditer(text) if self.pattern is not None else ()
+    def hits(self, text: str, words: Iterable[str] | None = None) -> list[Hit]:
+        """Matches in `text`; `words` (its lower-case words) may be passed when known."""
+        if words is None:
+            words = text_words(text)
+        candidates = {entry for word in words for entry in self._gated_by(word)}
+        candidates.update(self._always)
+        matches = [
+            (m.start(), -(m.end() - m.start()), key, m.group(0))
+            for pattern, key in candidates
+            for m in pattern.finditer(text)
+            if m.end() > m.start()
+        ]
+        matches.sort(key=lambda m: (m[0], m[1], self.key_order.index(m[2])))
+        kept: list[Hit] = []
+        for start, negative_length, key, matched in matches:
+            if not kept or start >= kept[-1].end:
+                kept.append(Hit(start, start - negative_length, key, matched))
+        return kept
+
+    def search(self, text: str, words: Iterable[str] | None = None) -> Hit | None:
+        found = self.hits(text, words)
+        return found[0] if found else None
+
+
+def text_words(text: str) -> set[str]:
+    """The lower-case words of a text, as `KeyedPattern.hits` gates on them."""
+    return set(_TEXT_WORD.findall(text.lower()))
+
+
+_PHRASE_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+class PhraseIndex:
+    """Plain phrases (words only, no patterns) found by a dictionary lookup per word.
+
+    For the long lists that attribution scans every sentence for (verbs, clause openers):
+    a lookup per word of the sentence, where an alternation would try every phrase at every
+    position. `case_sensitive=True` matches the phrases' own (lower) case only.
+    """
+
+    def __init__(self, phrases_by_key: Mapping[str, Iterable[str]], case_sensitive: bool = False):
+        self._case_sensitive = case_sensitive
+        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key, phrases in phrases_by_key.items():
+            for phrase in phrases:
+                words = tuple(phrase.split() if case_sensitive else phrase.lower().split())
+                if words:
+                    self._first.setdefault(words[0], []).append((words, key))
+        for options in self._first.values():
+            options.sort(key=lambda option: -len(option[0]))  # longest phrase first
+
+    def hits(self, text: str) -> list[Hit]:
+        tokens = list(_PHRASE_WORD.finditer(text))
+        words = [t.group(0) if self._case_sensitive else t.group(0).lower() for t in tokens]
+        found: list[Hit] = []
+        i = 0
+        while i < len(tokens):
+            size = 1
+            for phrase, key in self._first.get(words[i], ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    start, end = tokens[i].start(), tokens[i + len(phrase) - 1].end()
+                    found.append(Hit(start, end, key, text[start:end]))
+                    size = len(phrase)
+                    break
+            i += size
+        return found
+
+
+def compile_entries(entries: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    """One alternation for a short list of entries, or None when the list is empty."""
+    ordered = sorted(set(entries), key=lambda e: (-len(e), e))
+    if not ordered:
+        return None
+    return re.compile("|".join(entry_pattern(e) for e in ordered), flags)
 
 
 def string_list(lexicon: Mapping[str, Any], key: str, source: str) -> list[str]:

@@ -427,11 +427,30 @@ def _attach_qualifiers(sentence: str, cand: _Candidate, lexicon: QuantityLexicon
             cand.end = match.end()
 
 
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+
+
+def _is_percentage(sentence: str, cand: _Candidate) -> bool:
+    text = sentence[cand.start : cand.end].lower()
+    return text.endswith(("%", "percent", "per cent")) or bool(
+        _PERCENT_AFTER.match(sentence, cand.end)
+    )
+
+
+def _window_floor(sentence: str, cands: list[_Candidate], index: int) -> int:
+    """Where the words before a number stop: at the previous number, unless that one is a
+    percentage change ("revenue rose 9% to $4.2 billion" still names revenue)."""
+    previous = index - 1
+    while previous >= 0 and _is_percentage(sentence, cands[previous]):
+        previous -= 1
+    return cands[previous].end if previous >= 0 else 0
+
+
 def _read_windows(sentence: str, cands: list[_Candidate], lexicon: QuantityLexicon) -> None:
     """Fill each candidate's before/after word windows, stopping at clauses and other numbers."""
     reach = 16 * max(lexicon.window_before, lexicon.window_after)  # characters, generously
     for index, cand in enumerate(cands):
-        floor = cands[index - 1].end if index > 0 else 0
+        floor = _window_floor(sentence, cands, index)
         ceiling = cands[index + 1].start if index + 1 < len(cands) else len(sentence)
         before = _TOKEN.findall(sentence, max(floor, cand.start - reach), cand.start)
         for token in reversed(before):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import CheckerError
-from checker.extract.patterns import KeyedPattern, compile_entries, string_list, word_set
+from checker.extract.patterns import KeyedPattern, string_list, word_set
 from checker.lexicons import load_lexicon
 
 _SOURCE = "lexicons/stance.yaml"
@@ -37,7 +37,7 @@ class StanceRules:
     negators: frozenset[str]
     window: int
     negated_after: re.Pattern[str] | None
-    hedges: re.Pattern[str] | None
+    hedges: KeyedPattern
     concessive: re.Pattern[str] | None
 
 
@@ -72,25 +72,25 @@ def load_stance_rules(rule_dirs: Sequence[str | Path] = ()) -> StanceRules:
         negators=negators,
         window=window,
         negated_after=negated_after,
-        hedges=compile_entries(string_list(lexicon, "hedges", _SOURCE)),
+        hedges=KeyedPattern({"hedge": string_list(lexicon, "hedges", _SOURCE)}),
         concessive=concessive,
     )
 
 
 def score_stance(text: str, rules: StanceRules) -> Stance:
     """The stance of one claim's text."""
-    hedged = bool(rules.hedges and rules.hedges.search(text))
+    hedged = rules.hedges.search(text) is not None
     scored = _without_concessive(text, rules)
     total = 0
     cues: list[tuple[int, str, bool]] = []  # (polarity after negation, cue as written, negated)
-    for match in rules.cues.finditer(scored):
-        polarity = 1 if rules.cues.key_of(match) == "positive" else -1
-        negator_start = _negator_before(scored, match.start(), rules)
-        negated = negator_start is not None or _negated_after(scored, match.end(), rules)
+    for hit in rules.cues.hits(scored):
+        polarity = 1 if hit.key == "positive" else -1
+        negator_start = _negator_before(scored, hit.start, rules)
+        negated = negator_start is not None or _negated_after(scored, hit.end, rules)
         if negated:
             polarity = -polarity
-        start = negator_start if negator_start is not None else match.start()
-        cues.append((polarity, text[start : match.end()], negated))
+        start = negator_start if negator_start is not None else hit.start
+        cues.append((polarity, text[start : hit.end], negated))
         total += polarity
     stance = (total > 0) - (total < 0)
     deciding = next((cue for cue in cues if cue[0] == stance), None) if stance else None

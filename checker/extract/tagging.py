@@ -35,12 +35,10 @@ def load_event_tagger(rule_dirs: Sequence[str | Path] = ()) -> Tagger:
 
 
 def topics_of(text: str, tagger: Tagger) -> list[str]:
-    found = {tagger.keywords.key_of(match) for match in tagger.keywords.finditer(text)}
+    found = {hit.key for hit in tagger.keywords.hits(text)}
     return [key for key in tagger.keys if key in found]
 
 
 def event_of(text: str, tagger: Tagger) -> str | None:
-    # The alternation scans left to right, so the first match is the earliest trigger.
-    for match in tagger.keywords.finditer(text):
-        return tagger.keywords.key_of(match)
-    return None
+    first = tagger.keywords.search(text)  # hits come left to right: the earliest trigger
+    return first.key if first else None
