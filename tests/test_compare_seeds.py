@@ -15,8 +15,17 @@ from checker.resources import seeds_dir
 
 SEEDS = seeds_dir()
 STORIES = sorted(p.name for p in SEEDS.iterdir() if (p / "expected.yaml").is_file())
-# The check types `checker compare` implements so far; the others come with their own issue.
-CHECKS = ("quantity", "duration", "stance", "coverage")
+CHECKS = (
+    "quantity",
+    "duration",
+    "stance",
+    "coverage",
+    "attribution",
+    "role",
+    "spelling",
+    "timezone",
+    "date",
+)
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -87,5 +88,5 @@ def test_numbers_are_ordered_and_disjoint(sentence: str) -> None:
     for number in spans:
         assert 0 <= number.start < number.end <= len(sentence)
         assert number.low <= number.value <= number.high
-    for first, second in zip(spans, spans[1:], strict=False):
+    for first, second in pairwise(spans):
         assert first.end <= second.start

@@ -36,7 +36,9 @@ def test_time_case(case: dict) -> None:
     sentence = case["sentence"]
     found = find_times(sentence, _published(case), load_zone_lexicon())
     got = [{key: getattr(m, key) for key in FIELDS} for m in found]
-    want = [{key: (None if e[key] is None else str(e[key])) for key in FIELDS} for e in case["expect"]]
+    want = [
+        {key: (None if e[key] is None else str(e[key])) for key in FIELDS} for e in case["expect"]
+    ]
     assert got == want
     for mention in found:
         assert sentence[mention.start : mention.end] == mention.text

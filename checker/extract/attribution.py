@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.errors import CheckerError
-from checker.extract.patterns import compile_entries, entry_pattern, string_list, word_set
+from checker.extract.patterns import Hit, PhraseIndex, string_list, word_set
 from checker.extract.quotes import inside
 from checker.extract.speakers import (
     PRONOUN,
@@ -45,16 +45,22 @@ ACCORDING = "according"
 STATEMENT = "statement"
 INTRODUCED = "introduced"
 WEAK = frozenset({ACCORDING, STATEMENT, INTRODUCED})
+_VERB_KEYS = frozenset({"finite", "participle"})
 
 _BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 _AFTER_PARTICIPLE = re.compile(r"\s*(?:that\b|:|[\"“‘«])", re.IGNORECASE)
-_OPENS_QUOTE_OR_COMMA = re.compile(r"[,\"”’']\s*$")
+_QUOTE_OR_COMMA = frozenset(",\"”’'")
 # Where a phrase read forwards (after "by", "according to", an inverted verb) must stop.
 _FORWARD_STOP = re.compile(r"[;:!?()\[\]\"“”«»—]|\s[-–]\s|\bthat\b|\.\s*$")
-# What may follow the speaker of an inverted verb: '..., said Smith, ...' / 'said Smith on Monday'.
-_INVERTED_TAIL = re.compile(r"\s*(?:,|$|on\s+\w+\s*$|in\s+an?\s+\w+\s*$)")
+# What may follow the speaker of an inverted verb: '..., said Smith, ...', 'said Smith on
+# Monday', 'said Smith after the match'; not a verb ('..., said officials were ...').
+_INVERTED_TAIL = re.compile(
+    r"\s*(?:[,.;:!?]|$|(?:on|in|at|after|before|during|following|when|as|from|to|with)\b)",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"\S+")
 _RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
+_PUNCT_BOUNDARY = re.compile(r"[;:()\[\]\"“”«»—]|\s[-–]\s")
 _INNER_COORDINATOR = re.compile(r"\s(?:and|but)\s+", re.IGNORECASE)
 _COLON_QUOTE = re.compile(r":\s*[\"“‘«]")
 _COORDINATOR = re.compile(r"\s*(?:and|or)\s+", re.IGNORECASE)
@@ -78,10 +84,8 @@ class Attribution:
 @dataclass(frozen=True)
 class AttributionRules:
     words: SpeakerWords
-    verbs: re.Pattern[str]  # groups: finite / participle
-    boundary: re.Pattern[str]  # groups: punct / opener / nested
-    according: re.Pattern[str] | None
-    statement: re.Pattern[str] | None
+    cues: PhraseIndex  # keys: finite / participle / opener / nested / according / statement
+    statement_link: re.Pattern[str] | None  # "from", "by" after a statement noun
     fillers: frozenset[str]
     free_participles: frozenset[str]  # attribute without a "that": "saying", "adding"
     min_quote_words: int
@@ -89,57 +93,70 @@ class AttributionRules:
 
 def load_attribution_rules(rule_dirs: Sequence[str | Path] = ()) -> AttributionRules:
     lexicon = load_lexicon("attribution", rule_dirs)
-    verbs = string_list(lexicon, "verbs", _SOURCE)
-    participles = string_list(lexicon, "participles", _SOURCE)
-    if not verbs:
+
+    def words(key: str) -> list[str]:
+        return string_list(lexicon, key, _SOURCE)
+
+    if not words("verbs"):
         raise CheckerError(_SOURCE, "'verbs' must list at least one attributing verb")
-
-    def alternation(entries: list[str]) -> str:
-        return "|".join(entry_pattern(e) for e in sorted(set(entries), key=lambda e: -len(e)))
-
-    verb_pattern = rf"(?P<finite>{alternation(verbs)})"
-    if participles:
-        verb_pattern += rf"|(?P<participle>{alternation(participles)})"
-    openers = string_list(lexicon, "clause_openers", _SOURCE)
-    nested = string_list(lexicon, "nested_openers", _SOURCE)
-    boundary = r"(?P<punct>[;:()\[\]\"“”«»—]|\s[-–]\s)"
-    if openers:
-        boundary += rf"|(?P<opener>{alternation(openers)})"
-    boundary += rf"|(?P<nested>{alternation(nested + verbs)})"
-    nouns = string_list(lexicon, "statement_nouns", _SOURCE)
-    links = string_list(lexicon, "statement_links", _SOURCE)
-    statement = None
-    if nouns and links:
-        statement = re.compile(rf"(?:{alternation(nouns)})\s+(?:{alternation(links)})\s+", re.I)
-    according = compile_entries(string_list(lexicon, "source_prepositions", _SOURCE))
+    links = words("statement_links")
+    statement_link = None
+    if links:
+        statement_link = re.compile(
+            r"\s+(?:" + "|".join(re.escape(w) for w in links) + r")\s+", re.IGNORECASE
+        )
     min_words = lexicon.get("min_quote_words", 3)
     if not isinstance(min_words, int) or min_words < 1:
         raise CheckerError(_SOURCE, "'min_quote_words' must be a positive whole number")
     return AttributionRules(
         words=load_speaker_words(rule_dirs),
-        # Lower case only: "Notes" or "Reports" starting a name or title is not a verb.
-        verbs=re.compile(verb_pattern),
-        boundary=re.compile(boundary, re.IGNORECASE),
-        according=according,
-        statement=statement,
+        cues=PhraseIndex(
+            {
+                "finite": words("verbs"),
+                "participle": words("participles"),
+                "opener": words("clause_openers"),
+                "nested": words("nested_openers"),
+                ACCORDING: words("source_prepositions"),
+                STATEMENT: words("statement_nouns"),
+            },
+            # Verbs in lower case only: "Notes" or "Reports" opening a name is not a verb.
+            case_sensitive_keys=("finite", "participle"),
+        ),
+        statement_link=statement_link,
         fillers=word_set(lexicon, "subject_fillers", _SOURCE),
         free_participles=word_set(lexicon, "participles_without_that", _SOURCE),
         min_quote_words=min_words,
     )
 
 
+@dataclass(frozen=True)
+class _Boundary:
+    start: int
+    end: int
+    kind: str  # punct / opener / nested
+
+
 def find_attributions(
     sentence: str, quotes: list[tuple[int, int]], rules: AttributionRules
 ) -> list[Attribution]:
     """Every attribution in the sentence, in order of their cue; verbs inside quotes ignored."""
+    cues = rules.cues.hits(sentence)
+    verbs = [
+        hit for hit in cues if hit.key in _VERB_KEYS and not inside(quotes, hit.start)
+    ]
+    markers = [hit for hit in cues if hit.key not in _VERB_KEYS]
+    boundaries = sorted(
+        [_Boundary(m.start(), m.end(), "punct") for m in _PUNCT_BOUNDARY.finditer(sentence)]
+        + [_Boundary(h.start, h.end, h.key) for h in markers if h.key in ("opener", "nested")]
+        + [_Boundary(h.start, h.end, "nested") for h in verbs if h.key == "finite"],
+        key=lambda b: (b.start, b.end),
+    )
     found: list[Attribution] = []
-    for match in rules.verbs.finditer(sentence):
-        if inside(quotes, match.start()):
-            continue
-        if match.lastgroup == "participle":
-            attribution = _participle(sentence, match, found, rules)
+    for verb in verbs:
+        if verb.key == "participle":
+            attribution = _participle(sentence, verb, found, rules)
         else:
-            attribution = _finite(sentence, match, rules)
+            attribution = _finite(sentence, verb, boundaries, rules)
         if attribution is not None:
             found.append(attribution)
     if found:
@@ -147,16 +164,25 @@ def find_attributions(
     introduced = _introduced_quote(sentence, quotes, rules.words)
     if introduced is not None:
         found.append(introduced)
-    for pattern, how in ((rules.according, ACCORDING), (rules.statement, STATEMENT)):
-        if pattern is None:
+    for marker in markers:
+        if marker.key not in (ACCORDING, STATEMENT) or inside(quotes, marker.start):
             continue
-        for match in pattern.finditer(sentence):
-            if inside(quotes, match.start()):
-                continue
-            speaker = _read_forward(sentence, match.end(), rules.words)
-            if speaker is not None and speaker.kind != PRONOUN:
-                found.append(Attribution(speaker, how, match.start(), match.end()))
+        position = marker.end
+        if marker.key == STATEMENT:
+            link = rules.statement_link and rules.statement_link.match(sentence, marker.end)
+            if not link:
+                continue  # "comments" alone, not "comments from X"
+            position = link.end()
+        speaker = _read_forward(sentence, _skip_space(sentence, position), rules.words)
+        if speaker is not None and speaker.kind != PRONOUN:
+            found.append(Attribution(speaker, marker.key, marker.start, marker.end))
     return sorted(found, key=lambda a: a.cue_start)
+
+
+def _skip_space(sentence: str, position: int) -> int:
+    while position < len(sentence) and sentence[position].isspace():
+        position += 1
+    return position
 
 
 def _introduced_quote(
@@ -183,41 +209,44 @@ def _leading_subject(sentence: str, words: SpeakerWords) -> Speaker | None:
     return lead
 
 
-def _finite(sentence: str, verb: re.Match[str], rules: AttributionRules) -> Attribution | None:
-    by = _BY.match(sentence, verb.end())
+def _finite(
+    sentence: str, verb: Hit, boundaries: list[_Boundary], rules: AttributionRules
+) -> Attribution | None:
+    by = _BY.match(sentence, verb.end)
     if by is not None:  # "as reported by the health ministry"
         speaker = _read_forward(sentence, by.end(), rules.words)
         if speaker is None or speaker.kind == PRONOUN:
             return None
-        return Attribution(speaker, AGENT, verb.start(), verb.end())
-    if _OPENS_QUOTE_OR_COMMA.search(sentence, 0, verb.start()):
-        speaker = _read_forward(sentence, verb.end(), rules.words, inverted=True)
+        return Attribution(speaker, AGENT, verb.start, verb.end)
+    if sentence[: verb.start].rstrip()[-1:] in _QUOTE_OR_COMMA:
+        position = _skip_space(sentence, verb.end)
+        speaker = _read_forward(sentence, position, rules.words, inverted=True)
         if speaker is not None:
-            return Attribution(speaker, INVERTED, verb.start(), verb.end())
-    return _subject(sentence, verb, rules)
+            return Attribution(speaker, INVERTED, verb.start, verb.end)
+    return _subject(sentence, verb, boundaries, rules)
 
 
 def _participle(
-    sentence: str, verb: re.Match[str], found: list[Attribution], rules: AttributionRules
+    sentence: str, verb: Hit, found: list[Attribution], rules: AttributionRules
 ) -> Attribution | None:
-    needs_that = verb.group(0).lower() not in rules.free_participles
-    if needs_that and not _AFTER_PARTICIPLE.match(sentence, verb.end()):
+    needs_that = verb.text.lower() not in rules.free_participles
+    if needs_that and not _AFTER_PARTICIPLE.match(sentence, verb.end):
         return None  # "..., indicating the continued engagement": not someone's words
     if found:  # "Witkoff highlighted ..., reporting that": the same speaker goes on
-        return replace(found[-1], how=PARTICIPLE, cue_start=verb.start(), cue_end=verb.end())
+        return replace(found[-1], how=PARTICIPLE, cue_start=verb.start, cue_end=verb.end)
     lead = _leading_subject(sentence, rules.words)
     if lead is None:
         return None
-    return Attribution(lead, PARTICIPLE, verb.start(), verb.end())
+    return Attribution(lead, PARTICIPLE, verb.start, verb.end)
 
 
-def _subject(sentence: str, verb: re.Match[str], rules: AttributionRules) -> Attribution | None:
+def _subject(
+    sentence: str, verb: Hit, boundaries: list[_Boundary], rules: AttributionRules
+) -> Attribution | None:
     """The speaker before the verb, between the last clause boundary and the verb."""
-    region_end = _before_parenthesis(sentence, verb.start())
-    boundary = None
-    for boundary in rules.boundary.finditer(sentence, 0, region_end):
-        pass
-    region_start = boundary.end() if boundary is not None else 0
+    region_end = _before_parenthesis(sentence, verb.start)
+    boundary = next((b for b in reversed(boundaries) if b.end <= region_end), None)
+    region_start = boundary.end if boundary is not None else 0
     region_end = _strip_fillers(sentence, region_start, region_end, rules.fillers)
     segments = _comma_segments(sentence, region_start, region_end)
     while segments and _only_fillers(sentence, *segments[-1], rules.fillers):
@@ -240,7 +269,7 @@ def _subject(sentence: str, verb: re.Match[str], rules: AttributionRules) -> Att
         speaker = _read_segment(sentence, coordinator.end(), end, rules.words)
         if speaker is None:
             return None
-        return Attribution(speaker, SUBJECT, verb.start(), verb.end(), coordinator.start())
+        return Attribution(speaker, SUBJECT, verb.start, verb.end, coordinator.start())
     first_segment = last
     if last > 0 and coordinator is None:
         a, b = segments[last - 1]
@@ -254,13 +283,13 @@ def _subject(sentence: str, verb: re.Match[str], rules: AttributionRules) -> Att
         clause_start = segments[first_segment][0] if coordinator is None else coordinator.start()
     elif boundary is None:
         clause_start = 0
-    elif boundary.lastgroup == "opener":
-        clause_start = boundary.start()  # "..., though Qatar's foreign ministry indicated"
-    elif boundary.lastgroup == "punct":
-        clause_start = boundary.end()
+    elif boundary.kind == "opener":
+        clause_start = boundary.start  # "..., though Qatar's foreign ministry indicated"
+    elif boundary.kind == "punct":
+        clause_start = boundary.end
     else:
         clause_start = None  # "X said that Y told ...": Y's words stay inside X's claim
-    return Attribution(speaker, SUBJECT, verb.start(), verb.end(), clause_start)
+    return Attribution(speaker, SUBJECT, verb.start, verb.end, clause_start)
 
 
 def _only_fillers(sentence: str, start: int, end: int, fillers: frozenset[str]) -> bool:
@@ -268,10 +297,8 @@ def _only_fillers(sentence: str, start: int, end: int, fillers: frozenset[str]) 
 
 
 def _last_coordinator(sentence: str, start: int, end: int) -> re.Match[str] | None:
-    last = None
-    for last in _INNER_COORDINATOR.finditer(sentence, start, end):
-        pass
-    return last
+    found = list(_INNER_COORDINATOR.finditer(sentence, start, end))
+    return found[-1] if found else None
 
 
 def _before_parenthesis(sentence: str, end: int) -> int:

@@ -19,14 +19,19 @@ from checker.extract.speakers import NAME, PRONOUN, ROLE, SpeakerWords
 _OPENING_QUOTES = "\"“‘«"
 
 
+PERSON, MAYBE_PERSON, NOT_PERSON = "person", "maybe", "no"
+
+
 @dataclass(frozen=True)
 class Speaking:
-    """A resolved speaker: canonical form, as written, role as written, person or not."""
+    """A resolved speaker: canonical form, as written, role as written, and whether it is a
+    person (titled or called he/she), maybe one (an untitled name: "Saltmarsh Lines"), or not
+    (an unnamed source or organisation)."""
 
     speaker: str
     text: str
     role: str | None
-    person: bool
+    person: str
 
 
 @dataclass(frozen=True)
@@ -62,24 +67,29 @@ class _Resolver:
         if phrase.kind == PRONOUN:
             if phrase.text.lower() in self.words.person_pronouns:
                 person = self._person_meant(sentence, sentence.start + phrase.start)
-                return Speaking(person, phrase.text, None, True) if person else None
+                return Speaking(person, phrase.text, None, PERSON) if person else None
             if self.last_source is None:
                 return None
-            return Speaking(self.last_source, phrase.text, None, False)
+            return Speaking(self.last_source, phrase.text, None, NOT_PERSON)
         if phrase.kind == NAME and phrase.name:
-            person = self.people.is_person(phrase.name, phrase.titled)
-            return Speaking(self.people.full_name(phrase.name), phrase.text, phrase.role, person)
+            if phrase.titled:
+                kind = PERSON
+            elif self.people.is_person(phrase.name, titled=False):
+                kind = MAYBE_PERSON
+            else:
+                kind = NOT_PERSON
+            return Speaking(self.people.full_name(phrase.name), phrase.text, phrase.role, kind)
         if phrase.kind == ROLE and phrase.definite:
             person = self.people.with_title(phrase.title)  # "the governor" named earlier
             if person is not None:
-                return Speaking(person, phrase.text, phrase.role, True)
+                return Speaking(person, phrase.text, phrase.role, PERSON)
         descriptor = phrase.descriptor or phrase.text.lower()
         if phrase.definite and " " not in descriptor:
             # "the agency said" after "the provincial disaster agency said": the same source
             earlier = next((s for s in reversed(self.sources) if s.endswith(descriptor)), None)
             if earlier is not None:
-                return Speaking(earlier, phrase.text, None, False)
-        return Speaking(descriptor, phrase.text, None, False)
+                return Speaking(earlier, phrase.text, None, NOT_PERSON)
+        return Speaking(descriptor, phrase.text, None, NOT_PERSON)
 
     def _person_meant(self, sentence: _Sentence, position: int) -> str | None:
         """Who "he" or "she" is: a person named earlier in the same sentence, else the person
@@ -89,21 +99,22 @@ class _Resolver:
         person = self.people.last_before(position, skip, since=sentence.start)
         if person is not None:
             return person
-        if self.previous is not None and self.previous.person:
+        if self.previous is not None and self.previous.person != NOT_PERSON:
             return self.previous.speaker
         return self.people.last_before(sentence.start, skip)
 
     def spoke(self, speaking: Speaking | None) -> None:
         self.previous = speaking
-        if speaking is not None and not speaking.person:
-            self.last_source = speaking.speaker
+        if speaking is not None and speaking.person != PERSON:
+            self.last_source = speaking.speaker  # what "it said" may refer to
+        if speaking is not None and speaking.person == NOT_PERSON:
             self.sources.append(speaking.speaker.lower())
 
 
 def claim_spans(text: str, config: ExtractConfig) -> list[ClaimSpan]:
     """The claims of one article, in order, with speakers resolved."""
     words = config.attribution.words
-    people = People(words, config.title_names)
+    people = People(words, config.name_runs)
     people.scan_titles(text)
     sentences = []
     for index, (start, end) in enumerate(split_sentences(text, config.split)):
@@ -134,9 +145,8 @@ def claim_spans(text: str, config: ExtractConfig) -> list[ClaimSpan]:
             if speaking is None and spans:
                 speaking = _continued_quote(sentence.text[start:end], quote, text, spans[-1])
             resolver.spoke(speaking)
-            spans.append(
-                ClaimSpan(sentence.index, sentence.start + start, sentence.start + end, speaking, quote)
-            )
+            offset = sentence.start
+            spans.append(ClaimSpan(sentence.index, offset + start, offset + end, speaking, quote))
     return spans
 
 

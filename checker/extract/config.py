@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.extract.attribution import AttributionRules, load_attribution_rules
-from checker.extract.people import title_name_pattern
+from checker.extract.people import name_run_pattern
 from checker.extract.quantities import QuantityLexicon, load_quantity_lexicon
 from checker.extract.sentences import SplitRules, load_split_rules
 from checker.extract.stance import StanceRules, load_stance_rules
@@ -20,7 +20,7 @@ from checker.extract.times import ZoneLexicon, load_zone_lexicon
 class ExtractConfig:
     split: SplitRules
     attribution: AttributionRules
-    title_names: re.Pattern[str]  # "President Donald Trump" anywhere in an article
+    name_runs: re.Pattern[str]  # capitalised runs, read for "President Donald Trump"
     stance: StanceRules
     topics: Tagger
     events: Tagger
@@ -33,7 +33,7 @@ def load_extract_config(rule_dirs: Sequence[str | Path] = ()) -> ExtractConfig:
     return ExtractConfig(
         split=load_split_rules(rule_dirs),
         attribution=attribution,
-        title_names=title_name_pattern(attribution.words),
+        name_runs=name_run_pattern(attribution.words),
         stance=load_stance_rules(rule_dirs),
         topics=load_topic_tagger(rule_dirs),
         events=load_event_tagger(rule_dirs),

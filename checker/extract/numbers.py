@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -120,12 +121,16 @@ class NumberSpan:
 _Piece = tuple[int, int, float | None, bool]  # start, end, value, is ordinal
 
 
-def latin_words(text: str) -> set[str]:
-    """The lower-cased a-z words of a text: a cheap filter before slower word regexes."""
-    return set(_LATIN_WORD.findall(text.lower()))
+@lru_cache(maxsize=4)
+def latin_words(text: str) -> frozenset[str]:
+    """The lower-cased a-z words of a text: a cheap filter before slower word regexes.
+
+    Cached because the quantity and time finders both ask for the same sentence in a row.
+    """
+    return frozenset(_LATIN_WORD.findall(text.lower()))
 
 
-def might_hold_numbers(text: str, words: set[str] | None = None) -> bool:
+def might_hold_numbers(text: str, words: frozenset[str] | None = None) -> bool:
     """Cheap test: does the text hold a digit or an English number word at all?"""
     if _ANY_DIGIT.search(text) is not None:
         return True
@@ -285,7 +290,7 @@ def _spelled_pieces(text: str) -> list[tuple[_Piece, bool]]:
     return pieces
 
 
-def _atoms(text: str, words: set[str]) -> list[NumberSpan]:
+def _atoms(text: str, words: frozenset[str]) -> list[NumberSpan]:
     """Every single number (no ranges yet), with scale words and currency applied."""
     found: list[tuple[_Piece, bool, bool]] = []  # piece, spelled, article
     skip: list[tuple[int, int]] = []
@@ -388,7 +393,7 @@ def _join_range(text: str, first: NumberSpan, second: NumberSpan) -> list[Number
     ]
 
 
-def scan_numbers(text: str, words: set[str] | None = None) -> list[NumberSpan]:
+def scan_numbers(text: str, words: frozenset[str] | None = None) -> list[NumberSpan]:
     """Every number in `text`, left to right, ranges joined; identifiers and phones skipped.
 
     `words` may pass latin_words(text) when the caller has it already.

@@ -155,29 +155,36 @@ class PhraseIndex:
 
     For the long lists that attribution scans every sentence for (verbs, clause openers):
     a lookup per word of the sentence, where an alternation would try every phrase at every
-    position. `case_sensitive=True` matches the phrases' own (lower) case only.
+    position. Phrases under `case_sensitive_keys` match only as written (lower case).
     """
 
-    def __init__(self, phrases_by_key: Mapping[str, Iterable[str]], case_sensitive: bool = False):
-        self._case_sensitive = case_sensitive
-        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    def __init__(
+        self,
+        phrases_by_key: Mapping[str, Iterable[str]],
+        case_sensitive_keys: Iterable[str] = (),
+    ):
+        exact = frozenset(case_sensitive_keys)
+        # first word (lower case) -> (words, key, match the written case exactly?)
+        self._first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         for key, phrases in phrases_by_key.items():
             for phrase in phrases:
-                words = tuple(phrase.split() if case_sensitive else phrase.lower().split())
+                words = tuple(phrase.split() if key in exact else phrase.lower().split())
                 if words:
-                    self._first.setdefault(words[0], []).append((words, key))
+                    option = (words, key, key in exact)
+                    self._first.setdefault(words[0].lower(), []).append(option)
         for options in self._first.values():
             options.sort(key=lambda option: -len(option[0]))  # longest phrase first
 
     def hits(self, text: str) -> list[Hit]:
         tokens = list(_PHRASE_WORD.finditer(text))
-        words = [t.group(0) if self._case_sensitive else t.group(0).lower() for t in tokens]
+        written = [t.group(0) for t in tokens]
+        lower = [w.lower() for w in written]
         found: list[Hit] = []
         i = 0
         while i < len(tokens):
             size = 1
-            for phrase, key in self._first.get(words[i], ()):
-                if tuple(words[i : i + len(phrase)]) == phrase:
+            for phrase, key, exact in self._first.get(lower[i], ()):
+                if tuple((written if exact else lower)[i : i + len(phrase)]) == phrase:
                     start, end = tokens[i].start(), tokens[i + len(phrase) - 1].end()
                     found.append(Hit(start, end, key, text[start:end]))
                     size = len(phrase)

@@ -14,26 +14,26 @@ import re
 from checker.extract.names import NAME_WORD, canonical_key, clean_name, surname
 from checker.extract.speakers import SpeakerWords, is_organisation
 
-_MAX_NAME_WORDS = 3  # "Mohammed bin Salman" counts 2 (particles are free); longer runs are headlines
+# "Mohammed bin Salman" counts 2 (particles are free); longer capitalised runs are headlines.
+_MAX_NAME_WORDS = 3
+_TITLE_WORDS = 4  # words read before a capitalised run for its title ("coast guard spokesperson")
+_LOOKBEHIND = 60
 
 
-def title_name_pattern(words: SpeakerWords) -> re.Pattern[str]:
-    """A title followed by a capitalised name: "President Donald Trump", "spokesperson Ann Lee"."""
-    titles = sorted((r"\s+".join(map(re.escape, t)) for t in words.titles), key=len, reverse=True)
+def name_run_pattern(words: SpeakerWords) -> re.Pattern[str]:
+    """A run of capitalised words (particles allowed inside): "U.S. President Donald Trump"."""
     particles = "|".join(map(re.escape, sorted(words.particles)))
-    word = rf"(?:{NAME_WORD})"
     gap = rf"[ \t]+(?:(?:{particles})[ \t]+)?" if particles else r"[ \t]+"
-    return re.compile(
-        rf"(?<!\w)((?i:{'|'.join(titles)}))\.?[ \t]+({word}(?:{gap}{word})*)(?!\w)"
-    )
+    return re.compile(rf"(?<!\w){NAME_WORD}(?:{gap}{NAME_WORD})*")
 
 
 class People:
     """Full names seen in one article, and where each person is mentioned."""
 
-    def __init__(self, words: SpeakerWords, title_names: re.Pattern[str]) -> None:
+    def __init__(self, words: SpeakerWords, name_runs: re.Pattern[str]) -> None:
         self._words = words
-        self._title_names = title_names
+        self._name_runs = name_runs
+        self._title_starts = frozenset(title[0] for title in words.titles)
         self._full_by_surname: dict[str, tuple[int, str]] = {}  # key -> (position, full name)
         self._single: set[str] = set()  # one-word names known to be people ("President Trump")
         self._by_title: dict[str, set[str]] = {}  # "governor" -> the names given that title
@@ -65,10 +65,53 @@ class People:
             self._full_by_surname[key] = (position, " ".join(parts))
 
     def scan_titles(self, text: str) -> None:
-        """Register every "title + name" in the article, quoted as speaker or not."""
-        for match in self._title_names.finditer(text):
-            title = self._words.title_key(match.group(1))
-            self.register(match.group(2), match.start(2), titled=True, title=title)
+        """Register every "title + name" in the article, quoted as speaker or not:
+        "U.S. President Donald Trump", "coast guard spokesperson Commander Ilario Bendetti"."""
+        for run in self._name_runs.finditer(text):
+            before = text[max(0, run.start() - _LOOKBEHIND) : run.start()].split()[-_TITLE_WORDS:]
+            if before and run.start() - _LOOKBEHIND > 0:
+                before = before[1:]  # the first word may be cut in half
+            tokens = before + run.group(0).split()
+            keys = [t.lower().rstrip(".,") for t in tokens]
+            if self._title_starts.isdisjoint(keys):
+                continue  # most capitalised runs have no title near them
+            titles = self._titles_before_name(keys, len(before))
+            if titles:
+                name_start = titles[-1][1]
+                if tokens[name_start - 1].endswith(",") and len(tokens) - name_start == 1:
+                    continue  # "the envoy, Hamas said": a comma and one word is no name
+                name = " ".join(tokens[name_start:])
+                for start, end in titles:
+                    title = self._words.title_key(" ".join(keys[start:end]))
+                    self.register(name, run.start(), titled=True, title=title)
+
+    def _titles_before_name(self, keys: list[str], run_start: int) -> list[tuple[int, int]]:
+        """The chain of titles that ends right before the name words at the end of `keys`."""
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(keys):
+            size = next(
+                (
+                    n
+                    for n in range(min(self._words.longest, len(keys) - i), 0, -1)
+                    if tuple(keys[i : i + n]) in self._words.titles
+                ),
+                0,
+            )
+            if size:
+                if spans and spans[-1][1] != i:
+                    spans = []  # only titles right next to each other form one chain
+                spans.append((i, i + size))
+                i += size
+            else:
+                if spans and i < run_start:
+                    spans = []  # lower-case words between a title and the name
+                i += 1
+        if not spans or spans[-1][1] >= len(keys) or spans[-1][1] < run_start:
+            return []
+        if any(k in self._words.not_names for k in keys[spans[-1][1] :]):
+            return []
+        return spans
 
     def _is_title_word(self, word: str) -> bool:
         key = word.lower().rstrip(".")

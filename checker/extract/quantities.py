@@ -30,6 +30,10 @@ from checker.lexicons import load_lexicon
 
 _SOURCE = "lexicons/quantities.yaml"
 _TOKEN = re.compile(r"[^\W_]+|[,;:()\[\]\"“”—]")
+_NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+\Z")
+_PERCENT_FAMILIES = frozenset({"percent", "percent_points"})
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)  # "an hour and a half"
+_COMPOUND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?", re.IGNORECASE)  # "2 hours and 15 minutes"
 _DASH_ONLY = re.compile(r"\s*[-–—]\s*")
 # How far after a number its head-noun cue may be for the quantity's text to include it.
 _TEXT_REACH = 3
@@ -37,7 +41,12 @@ _TEXT_REACH = 3
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """One quantity as a sentence states it; offsets are relative to that sentence."""
+    """One quantity as a sentence states it; offsets are relative to that sentence.
+
+    unit: "minutes" (or the kind's unit, e.g. "days") for durations, a currency code ("usd")
+    for money, "percent", "percentage_points", "years" for ages, "count" or "ordinal".
+    low/high: the interval the wording allows; math.inf for an open upper bound.
+    """
 
     kind: str
     value: float
@@ -62,10 +71,13 @@ class KindRule:
     priority: int
     window_before: int
     window_after: int
+    not_preceded_by: frozenset[str]  # the word right before the number rules the kind out
 
 
 @dataclass(frozen=True, slots=True)
 class UnitSpec:
+    """A unit word's meaning: its family and, for durations, minutes per unit."""
+
     name: str
     family: str
     factor: float
@@ -79,6 +91,7 @@ class QuantityLexicon:
     cues_after: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]  # first word -> cues
     cues_before: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]
     stops: frozenset[str]
+    clause_links: frozenset[str]  # "which"/"who" after a comma: the clause still names the noun
     fillers: frozenset[str]
     intervals: Mapping[str, tuple[float, float]]
     vague: Mapping[str, tuple[float, float]]
@@ -176,6 +189,9 @@ def _build_kinds(
                 priority=int(spec.get("priority", 10)),
                 window_before=int(spec.get("window_before", default_window[0])),
                 window_after=int(spec.get("window_after", default_window[1])),
+                not_preceded_by=frozenset(
+                    _norm(w) for w in _string_list(spec.get("not_preceded_by"), name)
+                ),
             )
         )
         for side, table in (("after", after), ("before", before)):
@@ -270,6 +286,9 @@ def build_quantity_lexicon(data: Mapping[str, Any]) -> QuantityLexicon:
         cues_after=cues_after,
         cues_before=cues_before,
         stops=frozenset(_norm(w) for w in _string_list(data.get("window_stops"), "window_stops")),
+        clause_links=frozenset(
+            _norm(w) for w in _string_list(data.get("clause_links"), "clause_links")
+        ),
         fillers=fillers,
         intervals=intervals,
         vague=vague,
@@ -324,7 +343,9 @@ class _Candidate:
     after: list[tuple[str, int]] = field(default_factory=list)  # (word, end offset)
 
 
-def _extra_numbers(sentence: str, words: set[str], lexicon: QuantityLexicon) -> list[_Candidate]:
+def _extra_numbers(
+    sentence: str, words: frozenset[str], lexicon: QuantityLexicon
+) -> list[_Candidate]:
     """Numbers only the lexicon knows: "an hour", "half an hour", "several", "dozens of"."""
     extra = []
     if lexicon.article_units is not None and not lexicon.article_words.isdisjoint(words):
@@ -344,7 +365,7 @@ def _extra_numbers(sentence: str, words: set[str], lexicon: QuantityLexicon) -> 
     return extra
 
 
-def _candidates(sentence: str, words: set[str], lexicon: QuantityLexicon) -> list[_Candidate]:
+def _candidates(sentence: str, words: frozenset[str], lexicon: QuantityLexicon) -> list[_Candidate]:
     skip = calendar_spans(sentence, words)
     weak = lexicon.weak
     found = [
@@ -380,11 +401,11 @@ def _attach_unit(sentence: str, cand: _Candidate, lexicon: QuantityLexicon) -> N
         return
     cand.unit, cand.family, cand.end = unit, unit.family, match.end()
     if unit.family == "duration" and not cand.vague:
-        half = re.match(r"\s+and\s+a\s+half\b", sentence[cand.end :], re.IGNORECASE)
+        half = _AND_A_HALF.match(sentence, cand.end)
         if half is not None and number.value == int(number.value):
             value = number.value + 0.5
             cand.number = NumberSpan(value, value, value, number.start, number.end, spelled=True)
-            cand.end += half.end()
+            cand.end = half.end()
             cand.weak = False  # "an hour and a half" is a deliberate amount
 
 
@@ -400,7 +421,7 @@ def _merge_compound_durations(sentence: str, cands: list[_Candidate]) -> list[_C
             and prev.family == cand.family == "duration"
             and cand.unit.factor < prev.unit.factor
             and not prev.number.is_range
-            and re.fullmatch(r"\s*,?\s*(?:and\s+)?", sentence[prev.end : cand.start], re.IGNORECASE)
+            and _COMPOUND_GAP.fullmatch(sentence, prev.end, cand.start) is not None
         ):
             total = prev.number.value * prev.unit.factor / cand.unit.factor + cand.number.value
             prev.number = NumberSpan(total, total, total, prev.number.start, cand.number.end)
@@ -427,21 +448,11 @@ def _attach_qualifiers(sentence: str, cand: _Candidate, lexicon: QuantityLexicon
             cand.end = match.end()
 
 
-_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.IGNORECASE)
-
-
-def _is_percentage(sentence: str, cand: _Candidate) -> bool:
-    text = sentence[cand.start : cand.end].lower()
-    return text.endswith(("%", "percent", "per cent")) or bool(
-        _PERCENT_AFTER.match(sentence, cand.end)
-    )
-
-
-def _window_floor(sentence: str, cands: list[_Candidate], index: int) -> int:
+def _window_floor(cands: list[_Candidate], index: int) -> int:
     """Where the words before a number stop: at the previous number, unless that one is a
     percentage change ("revenue rose 9% to $4.2 billion" still names revenue)."""
     previous = index - 1
-    while previous >= 0 and _is_percentage(sentence, cands[previous]):
+    while previous >= 0 and cands[previous].family in _PERCENT_FAMILIES:
         previous -= 1
     return cands[previous].end if previous >= 0 else 0
 
@@ -450,16 +461,21 @@ def _read_windows(sentence: str, cands: list[_Candidate], lexicon: QuantityLexic
     """Fill each candidate's before/after word windows, stopping at clauses and other numbers."""
     reach = 16 * max(lexicon.window_before, lexicon.window_after)  # characters, generously
     for index, cand in enumerate(cands):
-        floor = _window_floor(sentence, cands, index)
+        floor = _window_floor(cands, index)
         ceiling = cands[index + 1].start if index + 1 < len(cands) else len(sentence)
         before = _TOKEN.findall(sentence, max(floor, cand.start - reach), cand.start)
-        for token in reversed(before):
-            word = token.lower()
-            if len(cand.before) >= lexicon.window_before or not token[0].isalnum():
-                break
-            if word in lexicon.stops:
+        position = len(before) - 1
+        while position >= 0 and len(cand.before) < lexicon.window_before:
+            word = before[position].lower()
+            if word in lexicon.clause_links and position > 0 and before[position - 1] == ",":
+                # "The talks, which lasted two hours": read on past the relative clause.
+                cand.before.append(word)
+                position -= 2
+                continue
+            if not word[0].isalnum() or word in lexicon.stops:
                 break
             cand.before.append(word)
+            position -= 1
         for match in _TOKEN.finditer(sentence, cand.end, min(ceiling, cand.end + reach)):
             word = match.group().lower()
             if len(cand.after) >= lexicon.window_after or not word[0].isalnum():
@@ -474,10 +490,11 @@ def _holds(window: Sequence[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(window[i : i + size]) == phrase for i in range(len(window) - size + 1))
 
 
-def _classify(cand: _Candidate, lexicon: QuantityLexicon, sentence_words: set[str]) -> None:
+def _classify(cand: _Candidate, lexicon: QuantityLexicon, sentence_words: frozenset[str]) -> None:
     """Pick the kind whose cue is found: highest priority, then nearest cue, then name."""
     after_words = [w for w, _ in cand.after]
     before_words = cand.before[::-1]  # left to right, ending next to the number
+    next_to = cand.before[0] if cand.before else None
     best: tuple[int, int, str] | None = None
     noun_end: dict[int, int] = {}  # kind -> end of its nearest cue right after the number
     for side, window, table in (
@@ -495,6 +512,8 @@ def _classify(cand: _Candidate, lexicon: QuantityLexicon, sentence_words: set[st
                     distance = len(window) - (position + len(phrase)) + 1
                     limit = kind.window_before
                 if distance > limit or cand.family not in kind.families:
+                    continue
+                if next_to in kind.not_preceded_by:
                     continue
                 if kind.requires and not any(
                     _holds(after_words, r) or _holds(before_words, r) for r in kind.requires
@@ -542,8 +561,15 @@ def _inherit_kinds(sentence: str, cands: list[_Candidate], lexicon: QuantityLexi
                 target.kind, target.cue_side = source.kind, "inherited"
 
 
-def _keep(cand: _Candidate, lexicon: QuantityLexicon) -> bool:
-    """Drop numbers that are words more than amounts, years, and unclaimed ordinals."""
+def _names_something(sentence: str, cand: _Candidate) -> bool:
+    """A bare number right after a capitalized word inside the sentence is part of a name:
+    "Boeing 737", "Section 230", "S&P 500", "Apollo 11" (sentence-initial words do not count)."""
+    match = _NAME_BEFORE.search(sentence, max(0, cand.start - 40), cand.start)
+    return match is not None and sentence[: match.start()].strip() != ""
+
+
+def _keep(sentence: str, cand: _Candidate, lexicon: QuantityLexicon) -> bool:
+    """Drop numbers that are words more than amounts, years, names and unclaimed ordinals."""
     claimed = cand.kind is not None
     if cand.number.year_like:
         return claimed and cand.cue_side == "after" and cand.unit is None
@@ -551,6 +577,10 @@ def _keep(cand: _Candidate, lexicon: QuantityLexicon) -> bool:
         return True
     if cand.weak or (cand.vague is not None and cand.family != "duration"):
         return False
+    if cand.family == "count" and (
+        _names_something(sentence, cand) or not (cand.before or cand.after)
+    ):
+        return False  # part of a name, or a bare number with no words around it
     return cand.family in lexicon.fallback_kinds
 
 
@@ -614,4 +644,4 @@ def find_quantities(sentence: str, lexicon: QuantityLexicon) -> list[Quantity]:
     for cand in cands:
         _classify(cand, lexicon, words)
     _inherit_kinds(sentence, cands, lexicon)
-    return [_to_quantity(sentence, c, lexicon) for c in cands if _keep(c, lexicon)]
+    return [_to_quantity(sentence, c, lexicon) for c in cands if _keep(sentence, c, lexicon)]

@@ -35,6 +35,7 @@ class SplitRules:
     never_final: frozenset[str]
     before_number: frozenset[str]
     may_be_final: frozenset[str]
+    final_before_capital: frozenset[str]
     starters: frozenset[str]
     quote_continuations: frozenset[str]
 
@@ -45,6 +46,7 @@ def load_split_rules(rule_dirs: Sequence[str | Path] = ()) -> SplitRules:
         never_final=word_set(lexicon, "never_final", _SOURCE),
         before_number=word_set(lexicon, "before_number", _SOURCE),
         may_be_final=word_set(lexicon, "may_be_final", _SOURCE),
+        final_before_capital=word_set(lexicon, "final_before_capital", _SOURCE),
         starters=word_set(lexicon, "sentence_starters", _SOURCE),
         quote_continuations=word_set(lexicon, "quote_continuations", _SOURCE),
     )
@@ -113,6 +115,8 @@ def _ends_sentence(text: str, match: re.Match[str], rules: SplitRules) -> bool:
         return False  # a numbered list item: "1. Sales beat."
     if token in rules.before_number:
         return not first.isdigit()
+    if token in rules.final_before_capital:
+        return not next_word.strip(".,;:").isupper()  # "11 p.m. Rescuers", not "5 p.m. EST"
     if token in rules.may_be_final or _DOTTED.match(token):
         return next_word.lower().strip(".,;:") in rules.starters
     return True

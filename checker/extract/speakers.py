@@ -2,11 +2,11 @@
 
 A small hand-written noun-phrase reader over whitespace tokens, driven by word lists:
 
-    "U.S. President Donald Trump"               -> name Donald Trump, role "U.S. President"
-    "Trump's Middle East envoy"                 -> a role alone ("Middle East envoy")
-    "coast guard spokesperson Armand Balilo"    -> name Armand Balilo, role "coast guard spokesperson"
-    "a Palestinian source involved in the talks"-> unnamed source "palestinian source"
-    "Witkoff" / "he"                            -> a bare name / a pronoun
+    "U.S. President Donald Trump"      -> name Donald Trump, role "U.S. President"
+    "Trump's Middle East envoy"        -> a role alone ("Middle East envoy")
+    "spokesperson Armand Balilo"       -> name Armand Balilo, role "spokesperson"
+    "a Palestinian source involved in the talks" -> unnamed source "palestinian source"
+    "Witkoff" / "he"                   -> a bare name / a pronoun
 
 Appositives ("Tim Cook, Apple's chief executive") are two phrases joined by `combine`.
 Resolving bare surnames and pronouns to people is people.py's job, not this module's.

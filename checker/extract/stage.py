@@ -16,6 +16,7 @@ import polars as pl
 from checker.extract.claims import ClaimSpan, claim_spans
 from checker.extract.config import ExtractConfig, load_extract_config
 from checker.extract.normalize import normalize
+from checker.extract.patterns import text_words
 from checker.extract.quantities import find_quantities
 from checker.extract.stance import score_stance
 from checker.extract.tagging import event_of, topics_of
@@ -91,7 +92,8 @@ def _add_claim(
     language: str,
     config: ExtractConfig,
 ) -> None:
-    stance = score_stance(text, config.stance)
+    words = text_words(text)  # shared by the four word-gated matchers below
+    stance = score_stance(text, config.stance, words)
     speaking = span.speaking
     claims.add(
         claim_id=cid,
@@ -111,6 +113,6 @@ def _add_claim(
         stance_cue=stance.cue,
         negated=stance.negated,
         hedged=stance.hedged,
-        topics=topics_of(text, config.topics),
-        event=event_of(text, config.events),
+        topics=topics_of(text, config.topics, words),
+        event=event_of(text, config.events, words),
     )

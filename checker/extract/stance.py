@@ -9,12 +9,12 @@ attributed content decides. Hedge words set `hedged` without changing the stance
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import CheckerError
-from checker.extract.patterns import KeyedPattern, string_list, word_set
+from checker.extract.patterns import KeyedPattern, string_list, text_words, word_set
 from checker.lexicons import load_lexicon
 
 _SOURCE = "lexicons/stance.yaml"
@@ -77,13 +77,14 @@ def load_stance_rules(rule_dirs: Sequence[str | Path] = ()) -> StanceRules:
     )
 
 
-def score_stance(text: str, rules: StanceRules) -> Stance:
-    """The stance of one claim's text."""
-    hedged = rules.hedges.search(text) is not None
+def score_stance(text: str, rules: StanceRules, words: Iterable[str] | None = None) -> Stance:
+    """The stance of one claim's text; `words` are its lower-case words, when known."""
+    words = text_words(text) if words is None else words
+    hedged = rules.hedges.search(text, words) is not None
     scored = _without_concessive(text, rules)
     total = 0
     cues: list[tuple[int, str, bool]] = []  # (polarity after negation, cue as written, negated)
-    for hit in rules.cues.hits(scored):
+    for hit in rules.cues.hits(scored, words):
         polarity = 1 if hit.key == "positive" else -1
         negator_start = _negator_before(scored, hit.start, rules)
         negated = negator_start is not None or _negated_after(scored, hit.end, rules)

@@ -7,7 +7,7 @@ event: the event whose trigger word occurs first in the claim ("Following a two-
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,11 +34,11 @@ def load_event_tagger(rule_dirs: Sequence[str | Path] = ()) -> Tagger:
     return Tagger(KeyedPattern(string_lists(lexicon, "events", "lexicons/events.yaml")))
 
 
-def topics_of(text: str, tagger: Tagger) -> list[str]:
-    found = {hit.key for hit in tagger.keywords.hits(text)}
+def topics_of(text: str, tagger: Tagger, words: Iterable[str] | None = None) -> list[str]:
+    found = {hit.key for hit in tagger.keywords.hits(text, words)}
     return [key for key in tagger.keys if key in found]
 
 
-def event_of(text: str, tagger: Tagger) -> str | None:
-    first = tagger.keywords.search(text)  # hits come left to right: the earliest trigger
+def event_of(text: str, tagger: Tagger, words: Iterable[str] | None = None) -> str | None:
+    first = tagger.keywords.search(text, words)  # hits come left to right: the earliest trigger
     return first.key if first else None

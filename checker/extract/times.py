@@ -219,7 +219,7 @@ def _left_free(text: str, start: int, also: str = "") -> bool:
     return not (before.isalnum() or before == "_" or before in also)
 
 
-def _clock_matches(sentence: str, words: set[str], has_digit: bool) -> list[re.Match[str]]:
+def _clock_matches(sentence: str, words: frozenset[str], has_digit: bool) -> list[re.Match[str]]:
     """Valid clock times: "5 PM", "8:30 a.m.", "17:00", "2100 GMT", "noon"."""
     matches = []
     if has_digit and _CLOCK_HINT.search(sentence) is not None:
@@ -241,7 +241,7 @@ def _clock_matches(sentence: str, words: set[str], has_digit: bool) -> list[re.M
 
 
 def _date_matches(
-    sentence: str, words: set[str], with_years: bool
+    sentence: str, words: frozenset[str], with_years: bool
 ) -> list[tuple[re.Match[str], str]]:
     """Written dates as (match, form); form is numeric / month_first / day_first / year."""
     found = []
@@ -269,7 +269,7 @@ def _date_matches(
     return found
 
 
-def calendar_spans(sentence: str, words: set[str] | None = None) -> list[tuple[int, int]]:
+def calendar_spans(sentence: str, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """Spans of clock times and written dates; the quantity finder skips numbers inside them.
 
     `words` may pass numbers.latin_words(sentence) when the caller has it already.
@@ -319,7 +319,7 @@ def _trim_period(sentence: str, start: int, end: int) -> int:
 
 
 def _find_clocks(
-    sentence: str, words: set[str], has_digit: bool, zones: ZoneLexicon
+    sentence: str, words: frozenset[str], has_digit: bool, zones: ZoneLexicon
 ) -> list[tuple[int, int, int, str | None]]:
     """(start, end, minutes after midnight, zone label) for each clock time."""
     found = []
@@ -348,7 +348,7 @@ def _parse_written_date(text: str, year_default: int | None, has_year: bool) -> 
         return None
 
 
-def _find_dates(sentence: str, today: date | None, words: set[str]) -> list[TimeMention]:
+def _find_dates(sentence: str, today: date | None, words: frozenset[str]) -> list[TimeMention]:
     mentions = []
     year_default = today.year if today else None
     for match, form in _date_matches(sentence, words, with_years=True):
@@ -461,7 +461,7 @@ def find_times(sentence: str, published: datetime | None, zones: ZoneLexicon) ->
 
 def _clock_mentions(
     sentence: str,
-    words: set[str],
+    words: frozenset[str],
     has_digit: bool,
     days: list[TimeMention],
     today: date | None,
