@@ -105,6 +105,31 @@ FailOnOpt = Annotated[
 
 
 @app.command()
+def extract(
+    paths: PathsArg = None,
+    story: StoryOpt = None,
+    rules: RulesOpt = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the tables to.")] = ...,
+) -> None:
+    """Read articles, extract claims, quantities and times, write them and print a summary."""
+    from checker.extract import extract as run_extract
+    from checker.extract.summary import extraction_summary
+    from checker.ingest import ingest as run_ingest
+    from checker.ruleset.config import load_config
+    from checker.ruleset.loader import load_rules
+    from checker.tables_io import write_tables
+
+    problems = Problems()
+    rule_dirs = list(load_rules(list(rules or []), config=load_config()).rule_dirs)
+    documents = run_ingest(default_sources(paths), story=story, problems=problems)
+    tables = run_extract(documents, rule_dirs)
+    typer.echo(extraction_summary(documents, tables))
+    write_tables(out, {"documents": documents, **tables})
+    typer.echo(f"wrote {out}")
+    finish(problems)
+
+
+@app.command()
 def compare(
     paths: PathsArg = None,
     story: StoryOpt = None,

@@ -193,14 +193,6 @@ class PhraseIndex:
         return found
 
 
-def compile_entries(entries: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
-    """One alternation for a short list of entries, or None when the list is empty."""
-    ordered = sorted(set(entries), key=lambda e: (-len(e), e))
-    if not ordered:
-        return None
-    return re.compile("|".join(entry_pattern(e) for e in ordered), flags)
-
-
 def string_list(lexicon: Mapping[str, Any], key: str, source: str) -> list[str]:
     """A list of strings from a lexicon, or a CheckerError naming the lexicon and key."""
     value = lexicon.get(key, [])

@@ -1,7 +1,8 @@
 """Stance of a claim: optimistic (+1), pessimistic (-1) or neither (0), from cue phrases.
 
 Cues come from stance.yaml. A negator just before a cue ("not going well", "no significant
-advancements") or after it through an auxiliary ("progress has not been made") flips it.
+advancements") or after it through an auxiliary ("progress has not been made") flips it;
+`negated` is set then, and when a cue holds its own negator ("no progress").
 A concessive clause ("Despite optimistic reports from officials, ...") is set aside, so the
 attributed content decides. Hedge words set `hedged` without changing the stance.
 """
@@ -87,10 +88,12 @@ def score_stance(text: str, rules: StanceRules, words: Iterable[str] | None = No
     for hit in rules.cues.hits(scored, words):
         polarity = 1 if hit.key == "positive" else -1
         negator_start = _negator_before(scored, hit.start, rules)
-        negated = negator_start is not None or _negated_after(scored, hit.end, rules)
-        if negated:
+        flipped = negator_start is not None or _negated_after(scored, hit.end, rules)
+        if flipped:
             polarity = -polarity
         start = negator_start if negator_start is not None else hit.start
+        # "no progress" is a negative cue, not a flipped one, but a negation all the same.
+        negated = flipped or _holds_negator(hit.text, rules)
         cues.append((polarity, text[start : hit.end], negated))
         total += polarity
     stance = (total > 0) - (total < 0)
@@ -124,6 +127,10 @@ def _negator_before(text: str, position: int, rules: StanceRules) -> int | None:
         if token in rules.negators or token.endswith("n't"):
             return word.start()
     return None
+
+
+def _holds_negator(cue: str, rules: StanceRules) -> bool:
+    return any(w.lower() in rules.negators for w in _WORD.findall(cue))
 
 
 def _negated_after(text: str, position: int, rules: StanceRules) -> bool:
