@@ -1,6 +1,6 @@
 """Disagreement between reported intervals: shared by the quantity and duration checks.
 
-Every value is an interval ("more than 57,500" is (57500, inf)). Within one fact, overlapping
+Every value is an interval ("more than 1,200" is (1200, inf)). Within one fact, overlapping
 intervals (after tolerance) form a cluster; each cluster is supported by a set of independent
 documents. A cluster too thinly supported to be the majority, whose documents lack a majority
 cluster that the rest carry, is the minority side of a finding.

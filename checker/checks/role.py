@@ -1,7 +1,7 @@
 """The `role` check: one person given roles that cannot both be true across outlets.
 
 Roles come from claims.speaker_role and, for people named with a title but not quoted
-("Former U.S. President Donald Trump met ..."), from a per-story regex over claim texts built
+("Former Governor Ana Ruiz met ..."), from a per-story regex over claim texts built
 from the roles lexicon's titles and the story's known speaker names. Two roles conflict when
 one marks a past office ("former", "ex-") and the other does not, or when their titles (from
 the lexicon) are unrelated: neither title's words contain the other's ("chief executive" vs

@@ -1,6 +1,6 @@
 """The `spelling` check: one person's name spelled two ways across a story's outlets.
 
-Candidates are the distinct speaker names of a story ("Steve Witkof", "Steve Witkoff"). Names
+Candidates are the distinct speaker names of a story ("Tomas Brant", "Tomas Brandt"). Names
 whose keys are within `max_edit_distance` edits (rapidfuzz cdist over the story's distinct
 names, one matrix per story) and that share a first name or initial are one person. Accepted
 variants never fire: listed aliases, case/hyphen/dot variants (equal name keys), initials
@@ -95,7 +95,7 @@ def _name_rows(claims: pl.DataFrame, min_length: int) -> pl.DataFrame:
         )
         .filter(
             # People's names as written open and close with a capital ("Ilario Bendetti");
-            # role-like sources ("hamas-run health ministry") are not names to spell-check.
+            # role-like sources ("state-run health ministry") are not names to spell-check.
             pl.col("speaker").str.contains(r"^\p{Lu}\S*(?:\s+\S+)*\s+\p{Lu}\S*$")
             & pl.col("spelling_key").str.contains(" ")
             & (pl.col("spelling_key").str.split(" ").list.last().str.len_chars() >= min_length)

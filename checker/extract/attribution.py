@@ -11,7 +11,7 @@ Patterns, strongest first (word lists in attribution.yaml):
 The last three count only when the sentence has no attributing verb of its own.
 
 Each Attribution carries the speaker phrase as read by speakers.py (not yet resolved to a
-person: "he" and "Witkoff" stay as written) and, for a subject that opens a new clause, the
+person: "he" and "Brandt" stay as written) and, for a subject that opens a new clause, the
 offset where the sentence may be split into two claims.
 """
 
@@ -232,7 +232,7 @@ def _participle(
     needs_that = verb.text.lower() not in rules.free_participles
     if needs_that and not _AFTER_PARTICIPLE.match(sentence, verb.end):
         return None  # "..., indicating the continued engagement": not someone's words
-    if found:  # "Witkoff highlighted ..., reporting that": the same speaker goes on
+    if found:  # "Brandt highlighted ..., reporting that": the same speaker goes on
         return replace(found[-1], how=PARTICIPLE, cue_start=verb.start, cue_end=verb.end)
     lead = _leading_subject(sentence, rules.words)
     if lead is None:
@@ -284,7 +284,7 @@ def _subject(
     elif boundary is None:
         clause_start = 0
     elif boundary.kind == "opener":
-        clause_start = boundary.start  # "..., though Qatar's foreign ministry indicated"
+        clause_start = boundary.start  # "..., though the foreign ministry indicated"
     elif boundary.kind == "punct":
         clause_start = boundary.end
     else:

@@ -20,7 +20,7 @@ from checker.extract.times import ZoneLexicon, load_zone_lexicon
 class ExtractConfig:
     split: SplitRules
     attribution: AttributionRules
-    name_runs: re.Pattern[str]  # capitalised runs, read for "President Donald Trump"
+    name_runs: re.Pattern[str]  # capitalised runs, read for "Governor Ana Ruiz"
     stance: StanceRules
     topics: Tagger
     events: Tagger

@@ -1,6 +1,6 @@
 """Names as written and as keys: the small helpers every stage uses to compare speakers.
 
-`clean_name` tidies a name for display ("Steve  Witkoff’s" -> "Steve Witkoff");
+`clean_name` tidies a name for display ("Tomas  Brandt’s" -> "Tomas Brandt");
 `canonical_key` turns any spelling into a comparison key ("J.D. Vance" and "JD Vance" -> "jd
 vance", "José" -> "jose") for alias matching in later stages.
 """
@@ -30,7 +30,7 @@ def _upper_class(limit: int = 0x3000) -> str:
 
 UPPER = _upper_class()
 
-# One word of a name: "Witkoff", "JD", "O'Brien", "Al-Thani", "Hamas-run" or initials "J.D.".
+# One word of a name: "Brandt", "JD", "O'Brien", "Al-Thani", "State-run" or initials "J.D.".
 NAME_WORD = rf"(?:(?:{UPPER}\.)+|{UPPER}[\w'’\-]*\w|{UPPER})"
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
