@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from checker.errors import Problems
+
+if TYPE_CHECKING:
+    from checker.ruleset.model import RuleSet
 
 TABLE_ORDER = (
     "documents",
@@ -33,17 +37,34 @@ def run_pipeline(
     problems: Problems | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Every table of a run, from sources to findings."""
-    from checker.checks import CheckContext, run_checks
-    from checker.extract import extract
     from checker.ingest import ingest
-    from checker.match import match
+
+    problems = problems if problems is not None else Problems()
+    rules = _load_rules(rule_dirs)
+    documents = ingest(list(sources), story=story, problems=problems, reference=list(reference))
+    return _run_stages(documents, rules)
+
+
+def run_from_documents(
+    documents: pl.DataFrame, rule_dirs: Sequence[Path] = ()
+) -> dict[str, pl.DataFrame]:
+    """Every table of a run that starts from a documents table (benchmarks, distributed runs)."""
+    return _run_stages(documents, _load_rules(rule_dirs))
+
+
+def _load_rules(rule_dirs: Sequence[Path]) -> RuleSet:
     from checker.ruleset.config import load_config
     from checker.ruleset.loader import load_rules
 
-    problems = problems if problems is not None else Problems()
-    rules = load_rules(list(rule_dirs), config=load_config())
+    return load_rules(list(rule_dirs), config=load_config())
+
+
+def _run_stages(documents: pl.DataFrame, rules: RuleSet) -> dict[str, pl.DataFrame]:
+    from checker.checks import CheckContext, run_checks
+    from checker.extract import extract
+    from checker.match import match
+
     all_dirs = list(rules.rule_dirs)
-    documents = ingest(list(sources), story=story, problems=problems, reference=list(reference))
     extracted = extract(documents, all_dirs)
     matched = match(extracted["claims"], extracted["quantities"], documents, all_dirs)
     context = CheckContext(
