@@ -1,9 +1,11 @@
 """Write a synthetic corpus with planted discrepancies to disk.
 
     python bench/generate.py --stories 200 --articles-per-story 10 --out DIR --seed 1
+                             [--truth FILE]
 
 DIR/<story>/<outlet>.txt holds each article after YAML front matter (outlet, published,
-url, title); DIR/truth.jsonl lists every planted discrepancy, one JSON object a line:
+url, title). FILE (default DIR.truth.jsonl, beside DIR and not inside it, so that reading DIR
+as a corpus finds articles only) lists every planted discrepancy, one JSON object a line:
 story, check, kind, outlets (the minority side, syndicated copies included), values
 (majority, minority), subject, unit, minority_text and minority_sentence (as written in the
 minority outlet's article). Same arguments, byte-identical output.
@@ -26,7 +28,7 @@ if __package__ in (None, ""):  # run as a script: make the `bench` package impor
 
 from bench.synth.corpus import generate_corpus
 
-__all__ = ["front_matter_text", "generate_corpus", "main", "write_corpus"]
+__all__ = ["default_truth_path", "front_matter_text", "generate_corpus", "main", "write_corpus"]
 
 
 def front_matter_text(doc: dict[str, Any]) -> str:
@@ -41,17 +43,34 @@ def front_matter_text(doc: dict[str, Any]) -> str:
     return f"---\n{header}---\n{doc['text']}\n"
 
 
-def write_corpus(docs: list[dict[str, Any]], truth: list[dict[str, Any]], out: Path) -> None:
-    """Write the corpus into `out`, which must be empty or missing (stale stories would mix in)."""
+def default_truth_path(out: Path) -> Path:
+    """DIR.truth.jsonl next to the corpus folder DIR."""
+    return out.with_name(out.name + ".truth.jsonl")
+
+
+def write_corpus(
+    docs: list[dict[str, Any]],
+    truth: list[dict[str, Any]],
+    out: Path,
+    truth_path: Path | None = None,
+) -> Path:
+    """Write the corpus into `out`, which must be empty or missing (stale stories would mix in),
+    and the truth to `truth_path` (default: beside `out`), which must lie outside `out`.
+    Returns the truth file's path."""
+    truth_path = truth_path or default_truth_path(out)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty; choose a new folder")
+    if truth_path.resolve().is_relative_to(out.resolve()):
+        raise ValueError(f"{truth_path} is inside {out}; it would be read as an article")
     for doc in docs:
         path = out / doc["story"] / f"{doc['outlet']}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(front_matter_text(doc), encoding="utf-8")
     out.mkdir(parents=True, exist_ok=True)
     lines = [json.dumps(entry, ensure_ascii=False) + "\n" for entry in truth]
-    (out / "truth.jsonl").write_text("".join(lines), encoding="utf-8")
+    truth_path.parent.mkdir(parents=True, exist_ok=True)
+    truth_path.write_text("".join(lines), encoding="utf-8")
+    return truth_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,15 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles-per-story", type=int, default=10)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--truth", type=Path, help="truth file (default: DIR.truth.jsonl)")
     args = parser.parse_args(argv)
     try:
         docs, truth = generate_corpus(args.stories, args.articles_per_story, args.seed)
-        write_corpus(docs, truth, args.out)
+        truth_path = write_corpus(docs, truth, args.out, args.truth)
     except (ValueError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"wrote {len(docs)} articles in {args.stories} stories and "
-          f"{len(truth)} planted discrepancies to {args.out}")
+          f"{len(truth)} planted discrepancies to {args.out} (truth: {truth_path})")
     return 0
 
 

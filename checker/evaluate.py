@@ -30,6 +30,19 @@ class Expected:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Forbidden:
+    """A look-alike that must stay silent: no finding of `check` (and `kind`) that puts one of
+    `outlets` (any outlet when empty) on the offending side at `severity_below` or above."""
+
+    story: str
+    check: str
+    kind: str
+    outlets: tuple[str, ...]
+    severity_below: str = "info"
+    note: str = ""
+
+
 @dataclass
 class Score:
     check: str
@@ -75,6 +88,59 @@ def load_expected(path: Path) -> list[Expected]:
     return expected
 
 
+def load_forbidden(path: Path) -> list[Forbidden]:
+    data = read_yaml_mapping(path)
+    story = str(data.get("story") or path.parent.name)
+    entries = data.get("must_not_find") or []
+    if not isinstance(entries, list):
+        raise CheckerError(str(path), "`must_not_find` must be a list")
+    forbidden = []
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or "check" not in entry:
+            raise CheckerError(str(path), f"must_not_find #{number} needs at least a `check`")
+        below = str(entry.get("severity_below", "info"))
+        if below not in SEVERITY_NAMES:
+            raise CheckerError(str(path), f"must_not_find #{number}: unknown severity {below!r}")
+        forbidden.append(
+            Forbidden(
+                story=story,
+                check=str(entry["check"]),
+                kind=str(entry.get("kind") or ""),
+                outlets=tuple(sorted(str(o).lower() for o in entry.get("outlets") or ())),
+                severity_below=below,
+                note=str(entry.get("note") or ""),
+            )
+        )
+    return forbidden
+
+
+# Words that say what sort of thing a label names, not which one ("netanyahu_quote").
+_LABEL_NOISE = frozenset({"quote", "quotes"})
+
+
+def _label_in_values(entry: Forbidden, finding: dict) -> bool:
+    """A human label (no outlets given) names a finding when all its words are in its values."""
+    if entry.check in KIND_CHECKS or entry.outlets or not entry.kind:
+        return True
+    words = set(name_key(entry.kind.replace("_", " ")).split()) - _LABEL_NOISE
+    values = name_key(" ".join(str(e.get("value") or "") for e in finding["evidence"] or []))
+    return words <= set(values.split())
+
+
+def violations(findings: pl.DataFrame, forbidden: list[Forbidden]) -> list[str]:
+    """Every finding that breaks a `must_not_find` entry, described for a test message."""
+    broken = []
+    for row in findings.iter_rows(named=True):
+        for entry in forbidden:
+            if (
+                at_or_above(row["severity"], entry.severity_below)
+                and _fits(entry, row)
+                and _label_in_values(entry, row)
+            ):
+                broken.append(f"{row['story']}: {row['message']} (must not: {entry.note})")
+    return broken
+
+
 def minority_outlets(evidence: list[dict]) -> set[str]:
     """Outlets on the offending side of a finding: minority, candidate, or the dissent of a
     stance finding (its pessimistic side)."""
@@ -86,7 +152,7 @@ def minority_outlets(evidence: list[dict]) -> set[str]:
     return {o for o in found if o}
 
 
-def _fits(expected: Expected, finding: dict) -> bool:
+def _fits(expected: Expected | Forbidden, finding: dict) -> bool:
     if expected.story != finding["story"] or expected.check != finding["check"]:
         return False
     # Kinds are canonical names only for numbers; for other checks they are human labels.

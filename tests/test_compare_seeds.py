@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from checker.errors import Problems
-from checker.evaluate import load_expected, score
+from checker.evaluate import load_expected, load_forbidden, score, violations
 from checker.pipeline import run_pipeline
 from checker.report.json_findings import findings_json
 from checker.resources import seeds_dir
@@ -45,6 +45,13 @@ def test_seed_story_precision_and_recall_at_minor_and_above(
     for result in score(findings, expected, threshold="minor"):
         assert result.recall == 1.0, f"{story} {result.check} missed: {result.misses}"
         assert result.precision == 1.0, f"{story} {result.check} extra: {result.extras}"
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_seed_story_look_alikes_stay_silent(seed_run: dict[str, pl.DataFrame], story: str) -> None:
+    forbidden = load_forbidden(SEEDS / story / "expected.yaml")
+    findings = seed_run["findings"].filter(pl.col("story") == story)
+    assert violations(findings, forbidden) == []
 
 
 def test_agreeing_story_has_no_finding_at_minor_or_above(seed_run: dict[str, pl.DataFrame]) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 
 @dataclass
 class Reading:
@@ -103,11 +105,22 @@ def find_disagreements(
     return found
 
 
-def is_growth(earlier_or_later: Cluster, other: Cluster) -> bool:
-    """A count that grew over time from one source: lower value strictly earlier, same speaker."""
+def same_source(a: set[str | None], b: set[str | None], cutoff: float) -> bool:
+    """Do two sets of speaker keys share a source? Unnamed bodies are written many ways
+    ("provincial disaster agency", "the provincial disaster risk office"), so near matches count."""
+    named_a, named_b = sorted(a - {None}), sorted(b - {None})
+    if not named_a or not named_b:
+        return False
+    scores = process.cdist(named_a, named_b, scorer=fuzz.token_set_ratio, score_cutoff=cutoff)
+    return bool(scores.any())
+
+
+def is_growth(earlier_or_later: Cluster, other: Cluster, source_cutoff: float = 60.0) -> bool:
+    """A count that grew over time from one source: lower value strictly earlier, same source."""
     lower, higher = sorted((earlier_or_later, other), key=lambda c: c.high)
-    speakers = {r.speaker_key for r in lower.readings} & {r.speaker_key for r in higher.readings}
-    if not speakers - {None}:
+    lower_speakers = {r.speaker_key for r in lower.readings}
+    higher_speakers = {r.speaker_key for r in higher.readings}
+    if not same_source(lower_speakers, higher_speakers, source_cutoff):
         return False
     lower_times = [r.published for r in lower.readings if r.published is not None]
     higher_times = [r.published for r in higher.readings if r.published is not None]

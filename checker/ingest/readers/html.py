@@ -48,7 +48,9 @@ def read_html(source: Source, problems: Problems) -> list[Record]:
             site_name=page["site_name"],
             url=source.url or page["canonical"],
             title=extracted.title or page["title"],
-            published=extracted.date,
+            # A full timestamp the page states outright beats htmldate's answer, which may keep
+            # only the day; ordering counts from one source over a day needs the hour.
+            published=page["published"] or extracted.date,
             language=page["language"],
         )
     ]
@@ -69,6 +71,11 @@ def _page_facts(tree: HtmlElement) -> dict[str, str | None]:
         ),
         "canonical": first("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
         "title": first("//title/text()"),
+        "published": first(
+            "//meta[@property='article:published_time']/@content",
+            "//meta[@property='og:published_time']/@content",
+            "//meta[@itemprop='datePublished']/@content",
+        ),
         "language": first("/html/@lang", "/html/@xml:lang"),
     }
 
