@@ -113,10 +113,10 @@ def extract(
 ) -> None:
     """Read articles, extract claims, quantities and times, write them and print a summary."""
     from checker.extract import extract as run_extract
-    from checker.extract.summary import extraction_summary
     from checker.ingest import ingest as run_ingest
     from checker.ruleset.config import load_config
     from checker.ruleset.loader import load_rules
+    from checker.summary import extraction_summary
     from checker.tables_io import write_tables
 
     problems = Problems()

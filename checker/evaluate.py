@@ -62,56 +62,41 @@ class Score:
         return self.matched / self.expected if self.expected else 1.0
 
 
-def load_expected(path: Path) -> list[Expected]:
+def _entries(path: Path, section: str, severity_key: str, default: str) -> list[dict]:
+    """The entries of one section of expected.yaml, each with story, check, kind, outlets,
+    note and a validated severity under `severity`."""
     data = read_yaml_mapping(path)
     story = str(data.get("story") or path.parent.name)
-    entries = data.get("findings") or []
+    entries = data.get(section) or []
     if not isinstance(entries, list):
-        raise CheckerError(str(path), "`findings` must be a list")
-    expected = []
+        raise CheckerError(str(path), f"`{section}` must be a list")
+    parsed = []
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or "check" not in entry:
-            raise CheckerError(str(path), f"finding #{number} needs at least a `check`")
-        severity = str(entry.get("severity", "minor"))
+            raise CheckerError(str(path), f"{section} #{number} needs at least a `check`")
+        severity = str(entry.get(severity_key, default))
         if severity not in SEVERITY_NAMES:
-            raise CheckerError(str(path), f"finding #{number}: unknown severity {severity!r}")
-        expected.append(
-            Expected(
-                story=str(entry.get("story", story)),
-                check=str(entry["check"]),
-                kind=str(entry.get("kind") or ""),
-                outlets=tuple(sorted(str(o).lower() for o in entry.get("outlets") or ())),
-                severity=severity,
-                note=str(entry.get("note") or ""),
-            )
+            raise CheckerError(str(path), f"{section} #{number}: unknown severity {severity!r}")
+        parsed.append(
+            {
+                "story": str(entry.get("story", story)),
+                "check": str(entry["check"]),
+                "kind": str(entry.get("kind") or ""),
+                "outlets": tuple(sorted(str(o).lower() for o in entry.get("outlets") or ())),
+                "severity": severity,
+                "note": str(entry.get("note") or ""),
+            }
         )
-    return expected
+    return parsed
+
+
+def load_expected(path: Path) -> list[Expected]:
+    return [Expected(**entry) for entry in _entries(path, "findings", "severity", "minor")]
 
 
 def load_forbidden(path: Path) -> list[Forbidden]:
-    data = read_yaml_mapping(path)
-    story = str(data.get("story") or path.parent.name)
-    entries = data.get("must_not_find") or []
-    if not isinstance(entries, list):
-        raise CheckerError(str(path), "`must_not_find` must be a list")
-    forbidden = []
-    for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or "check" not in entry:
-            raise CheckerError(str(path), f"must_not_find #{number} needs at least a `check`")
-        below = str(entry.get("severity_below", "info"))
-        if below not in SEVERITY_NAMES:
-            raise CheckerError(str(path), f"must_not_find #{number}: unknown severity {below!r}")
-        forbidden.append(
-            Forbidden(
-                story=story,
-                check=str(entry["check"]),
-                kind=str(entry.get("kind") or ""),
-                outlets=tuple(sorted(str(o).lower() for o in entry.get("outlets") or ())),
-                severity_below=below,
-                note=str(entry.get("note") or ""),
-            )
-        )
-    return forbidden
+    entries = _entries(path, "must_not_find", "severity_below", "info")
+    return [Forbidden(severity_below=e.pop("severity"), **e) for e in entries]
 
 
 # Words that say what sort of thing a label names, not which one ("netanyahu_quote").

@@ -67,15 +67,7 @@ def _run_stages(documents: pl.DataFrame, rules: RuleSet) -> dict[str, pl.DataFra
     all_dirs = list(rules.rule_dirs)
     extracted = extract(documents, all_dirs)
     matched = match(extracted["claims"], extracted["quantities"], documents, all_dirs)
-    context = CheckContext(
-        documents=documents,
-        claims=extracted["claims"],
-        quantities=extracted["quantities"],
-        times=extracted["times"],
-        speakers=matched["speakers"],
-        facts=matched["facts"],
-        matches=matched["matches"],
-    )
+    context = CheckContext.from_tables({"documents": documents, **extracted, **matched})
     findings = run_checks(rules, context)
     tables = {"documents": documents, **extracted, **matched, "findings": findings}
     return {name: tables[name] for name in TABLE_ORDER}

@@ -41,3 +41,39 @@ def findings_summary(findings: pl.DataFrame) -> str:
         parts = ", ".join(f"{n} {sev}" for sev, n in group.select("severity", "n").iter_rows())
         lines.append(f"  {story}: {parts}")
     return "\n".join(lines)
+
+
+def extraction_summary(documents: pl.DataFrame, tables: dict[str, pl.DataFrame]) -> str:
+    """Per story: documents, claims, attributed claims, quantities, times, stance +/-."""
+    claims = tables["claims"]
+    if documents.is_empty():
+        return "0 documents"
+    story_of_claim = claims.select("claim_id", "story")
+    counts = [
+        documents.group_by("story").agg(pl.len().alias("documents")),
+        claims.group_by("story").agg(
+            pl.len().alias("claims"),
+            pl.col("speaker").is_not_null().sum().alias("attributed"),
+            (pl.col("stance") > 0).sum().alias("positive"),
+            (pl.col("stance") < 0).sum().alias("negative"),
+        ),
+        tables["quantities"].join(story_of_claim, on="claim_id")
+        .group_by("story").agg(pl.len().alias("quantities")),
+        tables["times"].join(story_of_claim, on="claim_id")
+        .group_by("story").agg(pl.len().alias("times")),
+    ]
+    per_story = counts[0]
+    for frame in counts[1:]:
+        per_story = per_story.join(frame, on="story", how="left", nulls_equal=True)
+    per_story = per_story.fill_null(0).sort("story", nulls_last=True)
+    lines = [
+        f"{documents.height} documents, {claims.height} claims, "
+        f"{tables['quantities'].height} quantities, {tables['times'].height} times"
+    ]
+    for row in per_story.iter_rows(named=True):
+        lines.append(
+            f"  {row['story']}: {row['documents']} documents, {row['claims']} claims "
+            f"({row['attributed']} attributed), {row['quantities']} quantities, "
+            f"{row['times']} times, stance +{row['positive']}/-{row['negative']}"
+        )
+    return "\n".join(lines)

@@ -60,15 +60,7 @@ def run_checks_on(case: dict[str, Any], checks: set[str]) -> pl.DataFrame:
     documents = _documents(case)
     extracted = extract(documents, list(rules.rule_dirs))
     matched = match(extracted["claims"], extracted["quantities"], documents, list(rules.rule_dirs))
-    context = CheckContext(
-        documents=documents,
-        claims=extracted["claims"],
-        quantities=extracted["quantities"],
-        times=extracted["times"],
-        speakers=matched["speakers"],
-        facts=matched["facts"],
-        matches=matched["matches"],
-    )
+    context = CheckContext.from_tables({"documents": documents, **extracted, **matched})
     frames = [
         CHECK_TYPES[rule.extends].run(rule, context)
         for rule in rules

@@ -18,6 +18,11 @@ class CheckContext:
     facts: pl.DataFrame
     matches: pl.DataFrame
 
+    @classmethod
+    def from_tables(cls, tables: dict[str, pl.DataFrame]) -> CheckContext:
+        """The context of a run from its tables by name (extract and match outputs)."""
+        return cls(**{name: tables[name] for name in cls.__dataclass_fields__})
+
     def __getitem__(self, table: str) -> pl.DataFrame:
         """Tables by name, as the Check protocol reads them."""
         return getattr(self, table)
