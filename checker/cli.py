@@ -141,6 +141,7 @@ def compare(
 ) -> None:
     """Compare outlets claim by claim and write findings and the HTML report."""
     from checker.pipeline import run_pipeline
+    from checker.progress import progress
     from checker.report.writer import write_report
     from checker.ruleset.config import load_config
     from checker.severity import any_at_or_above, parse_threshold
@@ -152,15 +153,19 @@ def compare(
     except ValueError as exc:
         raise CheckerError("--fail-on", str(exc)) from exc
     problems = Problems()
-    tables = run_pipeline(
-        default_sources(paths),
-        story=story,
-        rule_dirs=rules or [],
-        reference=reference or [],
-        problems=problems,
-    )
-    write_tables(out, tables)
-    write_report(out, tables, formats or [], fail_on=str(threshold or "none"))
+    with progress() as reporter:  # a bar on stderr when it is a terminal, else silent
+        tables = run_pipeline(
+            default_sources(paths),
+            story=story,
+            rule_dirs=rules or [],
+            reference=reference or [],
+            problems=problems,
+            reporter=reporter,
+        )
+        write_tables(out, tables)
+        write_report(
+            out, tables, formats or [], fail_on=str(threshold or "none"), reporter=reporter
+        )
     typer.echo(findings_summary(tables["findings"]))
     typer.echo(f"wrote {out / 'index.html'}")
     finish(problems, failed=any_at_or_above(tables["findings"]["severity"], threshold))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from checker.errors import Problems
+from checker.progress import Reporter, stage_of
 
 if TYPE_CHECKING:
     from checker.ruleset.model import RuleSet
@@ -35,21 +36,27 @@ def run_pipeline(
     rule_dirs: Sequence[Path] = (),
     reference: Sequence[str] = (),
     problems: Problems | None = None,
+    reporter: Reporter | None = None,
 ) -> dict[str, pl.DataFrame]:
-    """Every table of a run, from sources to findings."""
+    """Every table of a run, from sources to findings; `reporter` (checker.progress) shows
+    how far each stage got."""
     from checker.ingest import ingest
 
     problems = problems if problems is not None else Problems()
     rules = _load_rules(rule_dirs)
-    documents = ingest(list(sources), story=story, problems=problems, reference=list(reference))
-    return _run_stages(documents, rules)
+    documents = ingest(
+        list(sources), story=story, problems=problems, reference=list(reference), reporter=reporter
+    )
+    return _run_stages(documents, rules, reporter)
 
 
 def run_from_documents(
-    documents: pl.DataFrame, rule_dirs: Sequence[Path] = ()
+    documents: pl.DataFrame,
+    rule_dirs: Sequence[Path] = (),
+    reporter: Reporter | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Every table of a run that starts from a documents table (benchmarks, distributed runs)."""
-    return _run_stages(documents, _load_rules(rule_dirs))
+    return _run_stages(documents, _load_rules(rule_dirs), reporter)
 
 
 def _load_rules(rule_dirs: Sequence[Path]) -> RuleSet:
@@ -59,15 +66,21 @@ def _load_rules(rule_dirs: Sequence[Path]) -> RuleSet:
     return load_rules(list(rule_dirs), config=load_config())
 
 
-def _run_stages(documents: pl.DataFrame, rules: RuleSet) -> dict[str, pl.DataFrame]:
+def _run_stages(
+    documents: pl.DataFrame, rules: RuleSet, reporter: Reporter | None = None
+) -> dict[str, pl.DataFrame]:
     from checker.checks import CheckContext, run_checks
     from checker.extract import extract
     from checker.match import match
 
     all_dirs = list(rules.rule_dirs)
-    extracted = extract(documents, all_dirs)
+    extract_advance = stage_of(reporter, "extract", documents.height)
+    extracted = extract(documents, all_dirs, advance=extract_advance)
+    # match reports as one step: its blocks are scored in one pass per story.
+    advance = stage_of(reporter, "match", 1)
     matched = match(extracted["claims"], extracted["quantities"], documents, all_dirs)
+    advance()
     context = CheckContext.from_tables({"documents": documents, **extracted, **matched})
-    findings = run_checks(rules, context)
+    findings = run_checks(rules, context, stage_of(reporter, "checks", len(rules)))
     tables = {"documents": documents, **extracted, **matched, "findings": findings}
     return {name: tables[name] for name in TABLE_ORDER}

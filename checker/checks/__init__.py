@@ -11,15 +11,19 @@ import polars as pl
 import checker.ruleset.params  # noqa: F401  (registers the check types before their code)
 from checker.checks import attribution, coverage, dates, quantity, role, spelling, stance, timezone  # noqa: F401
 from checker.checks.context import CheckContext
+from checker.progress import Advance, no_advance
 from checker.ruleset.model import RuleSet
 from checker.ruleset.registry import CHECK_TYPES
 from checker.schema import conform, empty
 
 
-def run_checks(rules: RuleSet, context: CheckContext) -> pl.DataFrame:
+def run_checks(
+    rules: RuleSet, context: CheckContext, advance: Advance = no_advance
+) -> pl.DataFrame:
     """Findings of every enabled rule whose check type has code, in a stable order."""
     frames = []
     for rule in rules:
+        advance()
         check_type = CHECK_TYPES.get(rule.extends)
         if not rule.enabled or check_type is None or check_type.run is None:
             continue

@@ -21,6 +21,7 @@ from checker.extract.quantities import find_quantities
 from checker.extract.stance import score_stance
 from checker.extract.tagging import event_of, topics_of
 from checker.extract.times import find_times
+from checker.progress import Advance
 from checker.schema import TABLES
 
 _DOCUMENT_COLUMNS = ("doc_id", "story", "outlet", "text", "published", "language")
@@ -47,9 +48,14 @@ class _Columns:
 
 
 def extract(
-    documents: pl.DataFrame, rule_dirs: Sequence[str | Path] = ()
+    documents: pl.DataFrame,
+    rule_dirs: Sequence[str | Path] = (),
+    advance: Advance | None = None,
 ) -> dict[str, pl.DataFrame]:
-    """Claims, quantities and times of every document with text (duplicates included)."""
+    """Claims, quantities and times of every document with text (duplicates included).
+
+    `advance` (checker.progress) is called once per document, empty ones included.
+    """
     config = load_extract_config(rule_dirs)
     tables = {name: _Columns(name) for name in ("claims", "quantities", "times")}
     present = [c for c in _DOCUMENT_COLUMNS if c in documents.columns]
@@ -57,6 +63,8 @@ def extract(
         text = document.get("text")
         if text and text.strip():
             _extract_document(document, text, config, tables)
+        if advance is not None:
+            advance()
     return {name: columns.frame() for name, columns in tables.items()}
 
 

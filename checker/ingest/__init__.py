@@ -22,6 +22,7 @@ from checker.ingest.documents import to_row
 from checker.ingest.model import Record, Source
 from checker.ingest.readers.url import fetch
 from checker.ingest.registry import known_suffixes, reader_for, register_reader
+from checker.progress import Reporter, stage_of
 from checker.schema import TABLES, conform, empty
 
 __all__ = ["Record", "Source", "ingest", "known_suffixes", "read_source", "register_reader"]
@@ -32,6 +33,7 @@ def ingest(
     story: str | None = None,
     problems: Problems | None = None,
     reference: Sequence[str] = (),
+    reporter: Reporter | None = None,
 ) -> pl.DataFrame:
     """Read every source into the documents table (schema TABLES["documents"]).
 
@@ -43,7 +45,9 @@ def ingest(
     reference_names = {ref.name for ref in reference_refs}
     refs = {ref.name: ref for ref in [*discover(sources, problems), *reference_refs]}
     rows = []
+    advance = stage_of(reporter, "ingest", len(refs))
     for name in sorted(refs):  # source order, whatever the order of the arguments
+        advance()
         ref = refs[name]
         for record in read_source(ref, problems):
             row = to_row(record, ref, story, name in reference_names, problems)

@@ -7,17 +7,19 @@ Jinja is the page's own CSS/JS and the JSON index, which is escaped for <script>
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 import jinja2
+import polars as pl
 from markupsafe import Markup
 
 from checker.report.registry import ReportInput, register_format
 from checker.report.view import (
     SEVERITIES_HIGH_FIRST,
-    stories_of,
     story_header,
+    story_partitions,
     story_slug,
     story_view,
 )
@@ -44,8 +46,9 @@ def script_json(data: Any) -> Markup:
     return Markup(text)
 
 
-def render_story(story: str, report: ReportInput) -> str:
-    view = story_view(story, report.tables)
+def render_story(story: str, tables: Mapping[str, pl.DataFrame]) -> str:
+    """One story page; `tables` may be the whole run's or just the story's partition."""
+    view = story_view(story, tables)
     return (
         environment()
         .get_template("story.html")
@@ -53,19 +56,22 @@ def render_story(story: str, report: ReportInput) -> str:
     )
 
 
-def render_index(report: ReportInput) -> str:
-    rows = [story_header(story, report.tables) for story in stories_of(report.tables)]
-    totals = {s: sum(r["by_severity"].get(s, 0) for r in rows) for s in SEVERITIES_HIGH_FIRST}
+def render_index(headers: list[dict[str, Any]]) -> str:
+    """index.html from every story's header (story_header), in story order."""
+    totals = {s: sum(r["by_severity"].get(s, 0) for r in headers) for s in SEVERITIES_HIGH_FIRST}
     return (
         environment()
         .get_template("index.html")
-        .render(rows=rows, severities=SEVERITIES_HIGH_FIRST, totals=totals)
+        .render(rows=headers, severities=SEVERITIES_HIGH_FIRST, totals=totals)
     )
 
 
 @register_format("html", "index.html and stories/<story>.html", always=True)
 def render_html(report: ReportInput) -> dict[str, str]:
-    files = {"index.html": render_index(report)}
-    for story in stories_of(report.tables):
-        files[f"stories/{story_slug(story)}.html"] = render_story(story, report)
+    parts = story_partitions(report.tables)  # split once: each page then reads only its rows
+    headers = [story_header(story, tables) for story, tables in parts.items()]
+    files = {"index.html": render_index(headers)}
+    for story, tables in parts.items():
+        files[f"stories/{story_slug(story)}.html"] = render_story(story, tables)
+        report.advance(1)
     return files

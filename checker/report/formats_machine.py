@@ -15,7 +15,7 @@ import polars as pl
 
 from checker.report.json_findings import findings_json
 from checker.report.registry import ReportInput, register_format
-from checker.report.view import count_by, severity_sort_key, stories_of, story_header
+from checker.report.view import count_by, severity_sort_key, story_header, story_partitions
 from checker.severity import SEVERITY_NAMES, at_or_above
 
 SCHEMA_FILE = Path(__file__).with_name("findings.schema.json")
@@ -52,8 +52,8 @@ def render_markdown(report: ReportInput) -> dict[str, str]:
     )
     lines += ["", "| story | " + " | ".join(reversed(SEVERITY_NAMES)) + " | total |"]
     lines.append("|---" * (len(SEVERITY_NAMES) + 2) + "|")
-    for story in stories_of(report.tables):
-        header = story_header(story, report.tables)
+    for story, tables in story_partitions(report.tables).items():
+        header = story_header(story, tables)
         counts = [str(header["by_severity"].get(s, 0)) for s in reversed(SEVERITY_NAMES)]
         lines.append(f"| {_md_cell(story)} | " + " | ".join(counts) + f" | {header['findings']} |")
     if not findings.is_empty():
@@ -132,8 +132,9 @@ def render_junit(report: ReportInput) -> dict[str, str]:
     )
     root = ET.Element("testsuites", name="checker")
     total_tests = total_failures = 0
-    for story in sorted(set(findings["story"].drop_nulls())):
-        rows = findings.filter(pl.col("story") == story).sort("rule_id", "case", "finding_id")
+    by_story = findings.drop_nulls("story").partition_by("story", as_dict=True)
+    for (story,), rows in sorted(by_story.items()):
+        rows = rows.sort("rule_id", "case", "finding_id")
         suite = ET.SubElement(root, "testsuite", name=_xml_text(story))
         tests = failures = 0
         for (rule_id, case), group in rows.group_by(["rule_id", "case"], maintain_order=True):

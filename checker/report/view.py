@@ -121,6 +121,28 @@ def stories_of(tables: Mapping[str, pl.DataFrame]) -> list[str]:
     return sorted(names)
 
 
+def story_partitions(
+    tables: Mapping[str, pl.DataFrame],
+) -> dict[str, dict[str, pl.DataFrame]]:
+    """Each story's rows of every table, split in one pass per table.
+
+    Pages then filter a story's few rows instead of the whole run's tables, so rendering all
+    stories stays linear in the run's size (filtering the full tables per story is quadratic).
+    Every story of stories_of() gets every table, empty where it has no rows.
+    """
+    parts: dict[str, dict[str, pl.DataFrame]] = {
+        story: {name: frame.clear() for name, frame in tables.items()}
+        for story in stories_of(tables)
+    }
+    for name, frame in tables.items():
+        if "story" not in frame.columns:
+            continue
+        for (story,), rows in frame.partition_by("story", as_dict=True).items():
+            if story in parts:
+                parts[story][name] = rows
+    return parts
+
+
 def story_header(story: str, tables: Mapping[str, pl.DataFrame]) -> dict[str, Any]:
     """The counts shown at the top of a story page and in its row on the index."""
     documents = tables["documents"].filter(pl.col("story") == story)

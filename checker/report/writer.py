@@ -7,7 +7,9 @@ from pathlib import Path
 
 import polars as pl
 
+from checker.progress import Reporter, stage_of
 from checker.report.registry import ReportInput, resolve_formats
+from checker.report.view import stories_of
 from checker.schema import conform, empty
 from checker.tables_io import atomic_write_text, mark_output_dir
 
@@ -28,14 +30,17 @@ def write_report(
     tables: Mapping[str, pl.DataFrame],
     formats: Sequence[str] = (),
     fail_on: str | None = "none",
+    reporter: Reporter | None = None,
 ) -> list[Path]:
     """Write findings.json, index.html, stories/*.html and the asked-for formats.
 
     Returns the written paths, sorted. Unknown format names raise CheckerError before
-    anything is written.
+    anything is written. `reporter` (checker.progress) counts the story pages rendered.
     """
     chosen = resolve_formats(list(formats))
-    report = ReportInput(tables=report_tables(tables), fail_on=fail_on)
+    conformed = report_tables(tables)
+    advance = stage_of(reporter, "report", len(stories_of(conformed)))
+    report = ReportInput(tables=conformed, fail_on=fail_on, advance=advance)
     files: dict[str, str] = {}
     for fmt in chosen:
         files.update(fmt.render(report))

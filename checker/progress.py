@@ -1,0 +1,108 @@
+"""Progress of a long run: one bar a stage on stderr when a person is watching, silence otherwise.
+
+Stages ask the reporter for an `advance` callable and call it as work gets done:
+
+    with progress() as reporter:
+        advance = reporter.stage("extract", total=documents.height)
+        for document in ...:
+            ...
+            advance()
+
+`progress()` draws with rich only when its stream is a terminal (or when forced); in CI logs
+and pipes it yields a reporter whose callables do nothing, so stages never need to check.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol, TextIO
+
+
+class Advance(Protocol):
+    def __call__(self, step: int = 1) -> None:
+        """Count `step` more units of the stage as done."""
+        ...
+
+
+class Reporter(Protocol):
+    def stage(self, name: str, total: int | None = None) -> Advance:
+        """Start a stage of `total` steps (None: unknown) and return its advance callable."""
+        ...
+
+
+def no_advance(step: int = 1) -> None:
+    """The advance callable of a quiet reporter: counts nothing."""
+
+
+class QuietReporter:
+    """Reports nothing: the default for pipes, CI logs and library callers."""
+
+    def stage(self, name: str, total: int | None = None) -> Advance:
+        return no_advance
+
+
+QUIET = QuietReporter()
+
+
+def stage_of(reporter: Reporter | None, name: str, total: int | None = None) -> Advance:
+    """`reporter.stage(...)`, or a callable that does nothing when there is no reporter."""
+    return (reporter or QUIET).stage(name, total)
+
+
+class RichReporter:
+    """One rich progress bar a stage, all kept on screen so the finished stages stay visible."""
+
+    def __init__(self, bars) -> None:  # bars: rich.progress.Progress, imported lazily
+        self._bars = bars
+
+    def stage(self, name: str, total: int | None = None) -> Advance:
+        task = self._bars.add_task(name, total=total)
+
+        def advance(step: int = 1) -> None:
+            self._bars.advance(task, step)
+
+        return advance
+
+
+@contextmanager
+def progress(enabled: bool | None = None, stream: TextIO | None = None) -> Iterator[Reporter]:
+    """A reporter drawing on `stream` (default stderr) while the block runs.
+
+    enabled=None draws only when the stream is a terminal; True draws anyway (a non-terminal
+    stream then gets the final state once, at the end); False never draws.
+    """
+    stream = stream if stream is not None else sys.stderr
+    if enabled is None:
+        enabled = _is_terminal(stream)
+    if not enabled:
+        yield QUIET
+        return
+    # rich is only imported when a bar is drawn: quiet runs pay nothing for it.
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    bars = Progress(
+        TextColumn("{task.description:<8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(file=stream),
+    )
+    with bars:
+        yield RichReporter(bars)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (ValueError, OSError):  # a closed or detached stream is not a terminal
+        return False
