@@ -8,19 +8,24 @@ on every run whatever `--format` asks for.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from checker.errors import CheckerError
+from checker.progress import Advance, no_advance
 
 
 @dataclass(frozen=True)
 class ReportInput:
-    """What every format reads: the run's tables (by schema name) and the --fail-on threshold."""
+    """What every format reads: the run's tables (by schema name) and the --fail-on threshold.
+
+    `advance` (checker.progress) is called once per story page the HTML format renders.
+    """
 
     tables: Mapping[str, pl.DataFrame]
     fail_on: str | None = "none"
+    advance: Advance = field(default=no_advance, compare=False, repr=False)
 
 
 Render = Callable[[ReportInput], dict[str, str]]
@@ -51,7 +56,7 @@ def register_format(
 
 def load_builtin_formats() -> None:
     """Import the shipped format modules; importing registers them."""
-    from checker.report import formats_html, formats_machine  # noqa: F401
+    from checker.report import formats_html, formats_machine, formats_sarif  # noqa: F401
 
 
 def resolve_formats(names: list[str] | tuple[str, ...]) -> list[OutputFormat]:
