@@ -94,7 +94,9 @@ ReferenceOpt = Annotated[
 ]
 FormatOpt = Annotated[
     list[str] | None,
-    typer.Option("--format", help="Extra output format (repeatable): md, csv, junit, sarif, json-schema."),
+    typer.Option(
+        "--format", help="Extra output format (repeatable): md, csv, junit, sarif, json-schema."
+    ),
 ]
 FailOnOpt = Annotated[
     str | None,

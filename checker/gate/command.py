@@ -27,12 +27,19 @@ def gate_command(
     fail_on: str = "major",
     from_dir: Path | None = None,
     out: Path | None = None,
+    formats: Sequence[str] = (),
 ) -> int:
-    """Run the pipeline (or read a saved output folder), gate its tables, print the verdict."""
+    """Run the pipeline (or read a saved output folder), gate its tables, print the verdict.
+
+    With `out`, the folder also gets the discrepancy report (HTML, findings.json and any
+    `formats`), with baselined findings marked, so CI can keep it as one artifact."""
     from checker.gate.render import text_table, timing, write_outputs
     from checker.gate.run import run_gate
 
     problems = Problems()
+    if formats and out is None:
+        typer.echo("error: --format needs --out (the folder to write the report to)", err=True)
+        return EXIT_BAD_INPUT
     try:
         tables = _tables(paths, reference, from_dir, problems)
         result = run_gate(tables, list(suites or []), baseline, fail_on)
@@ -50,6 +57,10 @@ def gate_command(
             write_tables(out, {**tables, "findings": result.findings})
         for path in write_outputs(result, out):
             typer.echo(f"wrote {path}")
+        from checker.report.writer import write_report
+
+        write_report(out, {**tables, "findings": result.findings}, list(formats), fail_on)
+        typer.echo(f"wrote {out / 'index.html'}")
     _print_problems(problems)
     return EXIT_BAD_INPUT if problems.has_errors else result.exit_code
 
@@ -122,11 +133,14 @@ def gate_cli(
     from_dir: Annotated[Path | None, typer.Option(
         "--from", help="Gate a saved output folder instead of running the pipeline.")] = None,
     out: Annotated[Path | None, typer.Option(
-        "--out", help="Folder for gate-results.json and gate.html.")] = None,
+        "--out", help="Folder for gate-results.json, gate.html and the report.")] = None,
+    formats: Annotated[list[str] | None, typer.Option(
+        "--format", help="Extra report format (repeatable): md, csv, junit, sarif, "
+                         "json-schema; needs --out.")] = None,
 ) -> None:
     """Validate a run's tables with great-expectations; exit 1 when the gate fails."""
     raise typer.Exit(gate_command(paths, reference or (), suite, baseline, fail_on, from_dir,
-                                  out))
+                                  out, formats or ()))
 
 
 baseline_app = typer.Typer(no_args_is_help=True, help="Accept the current findings.")
