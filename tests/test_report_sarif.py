@@ -12,14 +12,9 @@ import pytest
 from pydantic_sarif.model import StaticAnalysisResultsFormatSarifVersion210JsonSchema as SarifLog
 
 from checker.pipeline import run_pipeline
-from checker.report.formats_sarif import (
-    FINGERPRINT_KEY,
-    SARIF_FILE,
-    SourceLocator,
-    artifact_uri,
-    render_sarif,
-)
+from checker.report.formats_sarif import FINGERPRINT_KEY, SARIF_FILE, artifact_uri, render_sarif
 from checker.report.registry import ReportInput
+from checker.report.source_lines import SourceLocator
 from checker.report.writer import report_tables, write_report
 from checker.schema import from_rows
 
