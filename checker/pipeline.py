@@ -70,17 +70,21 @@ def _run_stages(
     documents: pl.DataFrame, rules: RuleSet, reporter: Reporter | None = None
 ) -> dict[str, pl.DataFrame]:
     from checker.checks import CheckContext, run_checks
+    from checker.checks.reference import detach_references
     from checker.extract import extract
     from checker.match import match
 
     all_dirs = list(rules.rule_dirs)
+    # With a reference in a story, every candidate speaks for itself: a rewrite that changed
+    # one figure is a near-copy of its source, and folding it in would hide the change.
+    staged = detach_references(documents)
     extract_advance = stage_of(reporter, "extract", documents.height)
     extracted = extract(documents, all_dirs, advance=extract_advance)
     # match reports as one step: its blocks are scored in one pass per story.
     advance = stage_of(reporter, "match", 1)
-    matched = match(extracted["claims"], extracted["quantities"], documents, all_dirs)
+    matched = match(extracted["claims"], extracted["quantities"], staged, all_dirs)
     advance()
-    context = CheckContext.from_tables({"documents": documents, **extracted, **matched})
+    context = CheckContext.from_tables({"documents": staged, **extracted, **matched})
     findings = run_checks(rules, context, stage_of(reporter, "checks", len(rules)))
     tables = {"documents": documents, **extracted, **matched, "findings": findings}
     return {name: tables[name] for name in TABLE_ORDER}

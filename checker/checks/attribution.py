@@ -5,6 +5,11 @@ stage's quote finder; passages of at least `min_quote_words` words are normalize
 story, grouped when rapidfuzz finds them at least `min_quote_similarity` alike (one cdist per
 story over its distinct quotes). Inside a group the speaker most independent copies name is
 the majority; copies naming only someone else are the minority.
+
+Second sub-check, quote strength: one speaker's quote whose wording is the same except for
+modality words (rules/lexicons/modality.yaml: "may" against "will") was made weaker or
+stronger by some outlets. Passages are grouped per speaker on their text with those words
+masked; the strength pattern most copies give is the majority.
 """
 
 from __future__ import annotations
@@ -17,13 +22,16 @@ import polars as pl
 from rapidfuzz import fuzz, process
 
 from checker.checks.context import CheckContext
-from checker.checks.dates import param, side_names, split_by_support
+from checker.checks.dates import lexicon_dirs, param, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.extract.quotes import quote_spans
+from checker.lexicons import load_lexicon
 from checker.match.facts import connected_groups
 from checker.ruleset.registry import register_check
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SLOT = "<modal>"  # stands for a run of modality words in a masked quote key
+_QUOTE_MARKS = "\"“”«»‘’ ,;:"  # around a quoted passage as written, not part of it
 
 
 def quote_key(passage: str) -> str:
@@ -66,14 +74,27 @@ def quote_groups(keys: list[str], min_similarity: float) -> dict[str, str]:
 def attribution_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     min_words = int(param(rule, "min_quote_words", 3))
     min_similarity = float(param(rule, "min_quote_similarity", 0.85))
-    # Named speakers only: "a senior nurse" or "the ministry" may be the same person as a
-    # named one, so an unnamed source never counts as a different speaker.
     claims = context.claim_view.filter(
-        pl.col("quote").fill_null(False)
-        & pl.col("speaker_key").is_not_null()
-        & pl.col("speaker").str.contains(r"^\p{Lu}")
+        pl.col("quote").fill_null(False) & pl.col("speaker_key").is_not_null()
     )
     passages = quoted_passages(claims, min_words)
+    # Named speakers only: "a senior nurse" or "the ministry" may be the same person as a
+    # named one, so an unnamed source never counts as a different speaker.
+    named = passages.filter(pl.col("speaker").str.contains(r"^\p{Lu}"))
+    found = (
+        speaker_conflicts(rule, context, named, min_similarity)
+        if param(rule, "check_speakers", True)
+        else []
+    )
+    if param(rule, "check_strength", True):
+        found += strength_changes(rule, context, passages, min_similarity)
+    return findings_frame(found)
+
+
+def speaker_conflicts(
+    rule: Any, context: CheckContext, passages: pl.DataFrame, min_similarity: float
+) -> list[dict[str, Any]]:
+    """One finding per group of near-identical quotes that copies give to different people."""
     found = []
     for (story,), story_rows in passages.group_by(["story"], maintain_order=True):
         groups = quote_groups(sorted(set(story_rows["quote_key"].to_list())), min_similarity)
@@ -88,7 +109,124 @@ def attribution_check(rule: Any, context: CheckContext) -> pl.DataFrame:
             if not minority:
                 continue
             found.append(_finding(rule, context, story, quote, rows, majority, minority))
-    return findings_frame(found)
+    return found
+
+
+class Modality:
+    """Masks the modality words of a quote key and reads the strength of each masked slot."""
+
+    def __init__(self, strength: dict[str, str]) -> None:
+        self.strength = strength  # phrase (as a quote key) -> "weak" | "strong"
+        words = "|".join(re.escape(p) for p in sorted(strength, key=lambda p: (-len(p), p)))
+        # Quote keys are words separated by single spaces, so a space is the word boundary.
+        self._one = re.compile(rf"(?<!\S)(?:{words})(?!\S)")
+        self._run = re.compile(rf"(?<!\S)(?:{words})(?: (?:{words}))*(?!\S)")
+
+    @classmethod
+    def from_rule(cls, rule: Any) -> Modality:
+        lexicon = load_lexicon("modality", lexicon_dirs(rule))
+        strength: dict[str, str] = {}
+        for label in ("weak", "strong"):
+            for phrase in lexicon.get(label) or ():
+                strength.setdefault(quote_key(str(phrase)), label)
+        strength.pop("", None)
+        return cls(strength)
+
+    def mask(self, key: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """(key with each run of modality words replaced by one slot, (strength, words) of
+        each slot). A run is weak when any of its words is ("will likely" hedges "will")."""
+        if not self.strength:
+            return key, ()
+        slots: list[tuple[str, str]] = []
+
+        def slot(match: re.Match[str]) -> str:
+            labels = {self.strength[m.group(0)] for m in self._one.finditer(match.group(0))}
+            slots.append(("weak" if "weak" in labels else "strong", match.group(0)))
+            return _SLOT
+
+        return self._run.sub(slot, key), tuple(slots)
+
+
+def strength_changes(
+    rule: Any, context: CheckContext, passages: pl.DataFrame, min_similarity: float
+) -> list[dict[str, Any]]:
+    """One finding per speaker and quote whose modality words differ between copies."""
+    modality = Modality.from_rule(rule)
+    by_story: dict[str, list[dict[str, Any]]] = {}
+    for row in passages.iter_rows(named=True):
+        masked, slots = modality.mask(row["quote_key"])
+        if slots:
+            strength = " ".join(label for label, _ in slots)
+            words = tuple(w for _, w in slots)
+            by_story.setdefault(row["story"], []).append(
+                dict(row, masked=masked, strength=strength, modal_words=words)
+            )
+    found = []
+    for story, rows in sorted(by_story.items()):
+        groups = quote_groups(sorted({r["masked"] for r in rows}), min_similarity)
+        by_quote: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
+        for row in rows:
+            # Only patterns with as many slots compare: slot by slot, one word against another.
+            marker = (row["speaker_key"], groups[row["masked"]], len(row["modal_words"]))
+            by_quote.setdefault(marker, []).append(row)
+        for (person, masked, _), members in sorted(by_quote.items()):
+            support: dict[str, set[str]] = {}
+            for row in members:
+                support.setdefault(row["strength"], set()).add(row["copy_root"])
+            majority, minority = split_by_support(support)
+            if minority:
+                found.append(
+                    _strength_finding(
+                        rule, context, story, (person, masked), members, majority, minority
+                    )
+                )
+    return found
+
+
+def _both_wordings(masked: str, rows: list[dict[str, Any]]) -> str:
+    """The masked quote with every slot showing the words the outlets used: "we may/will go".
+
+    Names no side, so the text stays true when reference mode turns the sides around."""
+    text = masked
+    for index in range(len(rows[0]["modal_words"])):
+        used = sorted({row["modal_words"][index] for row in rows})
+        text = text.replace(_SLOT, "/".join(used), 1)
+    return text
+
+
+def _strength_finding(
+    rule: Any,
+    context: CheckContext,
+    story: str,
+    quote: tuple[str, str],
+    rows: list[dict[str, Any]],
+    majority: str | None,
+    minority: list[str],
+) -> dict[str, Any]:
+    major_side, minor_side = side_names(majority)
+    wording: dict[str, str] = {}
+    evidence, seen, shown = [], set(), []
+    for row in rows:
+        label = row["strength"]
+        side = major_side if label == majority else minor_side if label in minority else None
+        if side is None or (row["copy_root"], label) in seen:
+            continue
+        seen.add((row["copy_root"], label))
+        shown.append(row)
+        span = (row["q_start"], row["q_end"])
+        written = row["text"][span[0] : span[1]].strip(_QUOTE_MARKS)
+        wording.setdefault(label, written)
+        evidence.append(evidence_entry(row, side, written, span, context.copy_outlets))
+    person, masked = quote
+    speaker = next(r["speaker"] for r in rows if r["strength"] == (majority or minority[0]))
+    values = {
+        "quote": _both_wordings(masked, shown),
+        "speakers": f"{speaker}, in wordings of different strength",
+        "majority": wording[majority] if majority else "no majority",
+        "minority": "; ".join(wording[m] for m in minority),
+    }
+    key = f"strength:{person}:{masked[:60]}"
+    return make_finding(rule, story, None, key, "strength", evidence, values)
 
 
 def _finding(

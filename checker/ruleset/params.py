@@ -90,6 +90,10 @@ class AttributionParams(Params):
         0.85, description="how alike two quotes must be to count as the same quote"
     )
     min_quote_words: int = Field(3, ge=1, description="shorter quotes are too common to compare")
+    check_speakers: bool = Field(True, description="the same quote given to different speakers")
+    check_strength: bool = Field(
+        True, description="a quote whose modal word changes its strength ('may' -> 'will')"
+    )
 
 
 class RoleParams(Params):
