@@ -41,47 +41,6 @@ StoryOpt = Annotated[
 OutOpt = Annotated[Path | None, typer.Option("--out", help="Folder to write the tables to.")]
 
 
-def default_sources(paths: list[str] | None) -> list[str]:
-    """With no PATH: ./seeds if it exists, else the corpus shipped with the package."""
-    if paths:
-        return paths
-    local = Path("seeds")
-    if local.is_dir():
-        return [str(local)]
-    from checker.resources import seeds_dir
-
-    return [str(seeds_dir())]
-
-
-def report_problems(problems: Problems) -> None:
-    for problem in problems:
-        typer.echo(problem.render(), err=True)
-
-
-def finish(problems: Problems, failed: bool = False) -> None:
-    """Print every problem, then exit: 2 wins over 1."""
-    report_problems(problems)
-    if problems.has_errors:
-        raise typer.Exit(EXIT_BAD_INPUT)
-    raise typer.Exit(EXIT_FAIL if failed else EXIT_OK)
-
-
-@app.command()
-def ingest(paths: PathsArg = None, story: StoryOpt = None, out: OutOpt = None) -> None:
-    """Read articles into the documents table and print a summary."""
-    from checker.ingest import ingest as run_ingest
-    from checker.summary import documents_summary
-    from checker.tables_io import write_tables
-
-    problems = Problems()
-    documents = run_ingest(default_sources(paths), story=story, problems=problems)
-    typer.echo(documents_summary(documents))
-    if out is not None:
-        write_tables(out, {"documents": documents})
-        typer.echo(f"wrote {out}")
-    finish(problems)
-
-
 RulesOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -111,6 +70,7 @@ def extract(
     paths: PathsArg = None,
     story: StoryOpt = None,
     rules: RulesOpt = None,
+    reference: ReferenceOpt = None,
     out: Annotated[Path, typer.Option("--out", help="Folder to write the tables to.")] = ...,
 ) -> None:
     """Read articles, extract claims, quantities and times, write them and print a summary."""
@@ -123,11 +83,61 @@ def extract(
 
     problems = Problems()
     rule_dirs = list(load_rules(list(rules or []), config=load_config()).rule_dirs)
-    documents = run_ingest(default_sources(paths), story=story, problems=problems)
+    documents = run_ingest(
+        default_sources(paths), story=story, problems=problems, reference=reference or []
+    )
     tables = run_extract(documents, rule_dirs)
     typer.echo(extraction_summary(documents, tables))
     write_tables(out, {"documents": documents, **tables})
     typer.echo(f"wrote {out}")
+    finish(problems)
+
+
+def default_sources(paths: list[str] | None) -> list[str]:
+    """With no PATH: ./seeds if it exists, else the corpus shipped with the package."""
+    if paths:
+        return paths
+    local = Path("seeds")
+    if local.is_dir():
+        return [str(local)]
+    from checker.resources import seeds_dir
+
+    return [str(seeds_dir())]
+
+
+def report_problems(problems: Problems) -> None:
+    for problem in problems:
+        typer.echo(problem.render(), err=True)
+
+
+def finish(problems: Problems, failed: bool = False) -> None:
+    """Print every problem, then exit: 2 wins over 1."""
+    report_problems(problems)
+    if problems.has_errors:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    raise typer.Exit(EXIT_FAIL if failed else EXIT_OK)
+
+
+@app.command()
+def ingest(
+    paths: PathsArg = None,
+    story: StoryOpt = None,
+    reference: ReferenceOpt = None,
+    out: OutOpt = None,
+) -> None:
+    """Read articles into the documents table and print a summary."""
+    from checker.ingest import ingest as run_ingest
+    from checker.summary import documents_summary
+    from checker.tables_io import write_tables
+
+    problems = Problems()
+    documents = run_ingest(
+        default_sources(paths), story=story, problems=problems, reference=reference or []
+    )
+    typer.echo(documents_summary(documents))
+    if out is not None:
+        write_tables(out, {"documents": documents})
+        typer.echo(f"wrote {out}")
     finish(problems)
 
 
