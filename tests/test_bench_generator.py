@@ -21,6 +21,8 @@ if str(ROOT) not in sys.path:
 
 from bench.generate import main as generate_main  # noqa: E402  (needs the path above)
 from bench.synth.corpus import generate_corpus  # noqa: E402
+from checker.errors import Problems  # noqa: E402
+from checker.ingest import ingest  # noqa: E402
 
 STORIES, ARTICLES, SEED = 42, 10, 5
 CHECKS = {"quantity", "duration", "spelling", "attribution", "role", "date", "stance"}
@@ -153,9 +155,33 @@ def test_cli_writes_files_and_truth_byte_identically(tmp_path, corpus):
     assert len(body.split()) > 200
 
     _, truth = generate_corpus(4, 6, 9)
-    lines = (first / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    truth_file = tmp_path / "a.truth.jsonl"  # beside the corpus folder, not inside it
+    assert truth_file.read_bytes() == (tmp_path / "b.truth.jsonl").read_bytes()
+    lines = truth_file.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == truth
+    assert {f.suffix for f in files} == {".txt"}
     assert generate_main(["--stories", "1", "--out", str(first)]) == 2  # never mixes corpora
+
+
+def test_truth_goes_where_asked_but_never_inside_the_corpus(tmp_path):
+    out, truth_file = tmp_path / "corpus", tmp_path / "meta" / "planted.jsonl"
+    args = ["--stories", "2", "--articles-per-story", "4", "--out", str(out)]
+    assert generate_main([*args, "--truth", str(truth_file)]) == 0
+    assert truth_file.is_file() and not (tmp_path / "corpus.truth.jsonl").exists()
+    inside = tmp_path / "other"
+    assert generate_main([*args[:4], "--out", str(inside), "--truth", str(inside / "t.jsonl")]) == 2
+    assert not (inside / "t.jsonl").exists()
+
+
+def test_ingest_reads_the_generated_folder_as_articles_only(tmp_path):
+    """The folder `checker compare` is pointed at holds articles only: no bad file, no extra."""
+    out = tmp_path / "corpus"
+    assert generate_main(["--stories", "3", "--articles-per-story", "5", "--out", str(out)]) == 0
+    problems = Problems()
+    documents = ingest([str(out)], problems=problems)
+    assert list(problems) == []
+    assert documents.height == 15
+    assert documents["story"].n_unique() == 3 and documents["outlet"].n_unique() >= 5
 
 
 # --- planted discrepancies ---

@@ -13,7 +13,7 @@ import polars as pl
 
 from checker.lexicons import load_lexicon
 from checker.match.aliases import lexicon_aliases, speaker_keys
-from checker.match.blocking import block_keys, content_words
+from checker.match.blocking import PROBE_FRACTION, block_keys, content_words
 from checker.match.facts import quantity_facts, statement_facts
 from checker.match.scoring import score_blocks
 from checker.schema import conform, from_rows
@@ -24,7 +24,7 @@ class MatchSettings:
     threshold: float
     max_block: int
     rare_words_per_claim: int
-    rare_word_max_share: float
+    probe_fraction: float
     fuzzy_name_cutoff: float
     stopwords: frozenset[str]
     aliases: dict[str, str]
@@ -36,7 +36,7 @@ class MatchSettings:
             threshold=float(settings.get("threshold", 70)),
             max_block=int(settings.get("max_block", 400)),
             rare_words_per_claim=int(settings.get("rare_words_per_claim", 3)),
-            rare_word_max_share=float(settings.get("rare_word_max_share", 0.8)),
+            probe_fraction=float(settings.get("probe_fraction", PROBE_FRACTION)),
             fuzzy_name_cutoff=float(settings.get("fuzzy_name_cutoff", 88)),
             stopwords=frozenset(load_lexicon("stopwords", rule_dirs).get("words", [])),
             aliases=lexicon_aliases(load_lexicon("aliases", rule_dirs).get("people", {}) or {}),
@@ -65,6 +65,45 @@ def copy_roots(claims: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def claim_content(words: pl.DataFrame) -> pl.DataFrame:
+    """claim_id, content: a claim's distinct content words, sorted and joined (what is scored)."""
+    return (
+        words.sort("claim_id", "word")
+        .group_by("claim_id", maintain_order=True)
+        .agg(pl.col("word").str.join(" ").alias("content"))
+    )
+
+
+def candidate_inputs(
+    claims: pl.DataFrame,
+    quantities: pl.DataFrame,
+    documents: pl.DataFrame,
+    settings: MatchSettings,
+    speakers: pl.DataFrame | None = None,
+    words: pl.DataFrame | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """What the scorer reads: keys (claim_id, story, key, probe) and info (claim_id, outlet,
+    copy_root, content). Public so that benchmarks measure blocking on the matcher's own inputs;
+    `speakers` and `words` may be passed when the caller has them already."""
+    speakers = speakers if speakers is not None else speaker_table(claims, settings)
+    words = words if words is not None else content_words(claims, settings.stopwords)
+    keyed_claims = claims.join(speakers, on=["story", "speaker"], how="left")
+    keys = block_keys(
+        keyed_claims,
+        quantities,
+        settings.stopwords,
+        settings.rare_words_per_claim,
+        settings.probe_fraction,
+        words=words,
+    )
+    info = (
+        claims.select("claim_id", "outlet")
+        .join(copy_roots(claims, documents), on="claim_id")
+        .join(claim_content(words), on="claim_id")
+    )
+    return keys, info
+
+
 def match(
     claims: pl.DataFrame,
     quantities: pl.DataFrame,
@@ -74,25 +113,8 @@ def match(
 ) -> dict[str, pl.DataFrame]:
     settings = settings or MatchSettings.load(rule_dirs)
     speakers = speaker_table(claims, settings)
-    keyed_claims = claims.join(speakers, on=["story", "speaker"], how="left")
-    keys = block_keys(
-        keyed_claims,
-        quantities,
-        settings.stopwords,
-        settings.rare_words_per_claim,
-        settings.rare_word_max_share,
-    )
     words = content_words(claims, settings.stopwords)
-    content = (
-        words.sort("claim_id", "word")
-        .group_by("claim_id", maintain_order=True)
-        .agg(pl.col("word").str.join(" ").alias("content"))
-    )
-    info = (
-        claims.select("claim_id", "outlet")
-        .join(copy_roots(claims, documents), on="claim_id")
-        .join(content, on="claim_id")
-    )
+    keys, info = candidate_inputs(claims, quantities, documents, settings, speakers, words)
     matches, _scored = score_blocks(keys, info, settings.threshold, settings.max_block)
     facts = pl.concat([quantity_facts(claims, quantities), statement_facts(claims, matches, words)])
     return {

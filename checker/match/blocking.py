@@ -1,48 +1,69 @@
 """Blocking: the few keys a claim shares with the claims that might state the same fact.
 
-Only claims that share a key (same story and speaker, quantity kind, event, or a word that is
-rare in the story) are ever scored against each other. Everything here is vectorized polars.
+Only claims that share a key are ever scored against each other. Keys are the story's speaker,
+quantity kind and event of a claim, and its content words. Word keys are asymmetric, the
+"prefix filtering" idea of set-similarity joins: every claim is indexed under all its words
+that two or more outlets use, but it *probes* only with its rarest ones, and a pair is a
+candidate when one side's probe word is in the other's index. The scorer
+(token_set_ratio) only reaches the threshold when one claim shares about half of its words
+or more with the other, so a claim that probes with more than half of its words (rarest first,
+which keeps blocks small) meets every such partner through at least one shared word.
+Everything here is vectorized polars.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
+# A claim probes with at least this share of its content words; above one half so that a
+# partner sharing half or more of the claim's words always shares a probe word.
+PROBE_FRACTION = 0.6
+
 
 def content_words(claims: pl.DataFrame, stopwords: frozenset[str]) -> pl.DataFrame:
     """claim_id, story, word: the distinct content words of each claim's normalized text."""
+    # Distinct within each list before exploding: far less memory than a frame-wide unique.
+    words = pl.col("norm").str.split(" ").list.unique(maintain_order=True).alias("word")
     return (
-        claims.select("claim_id", "story", pl.col("norm").str.split(" ").alias("word"))
+        claims.select("claim_id", "story", words)
         .explode("word")
         .filter(
             (pl.col("word").str.len_chars() >= 3)
             & ~pl.col("word").is_in(list(stopwords))
             & ~pl.col("word").str.contains(r"^\d+$")
         )
-        .unique(["claim_id", "word"])
     )
 
 
-def rare_word_keys(
-    words: pl.DataFrame, claims: pl.DataFrame, per_claim: int, max_share: float
+def word_keys(
+    words: pl.DataFrame,
+    claims: pl.DataFrame,
+    min_probe_words: int = 3,
+    probe_fraction: float = PROBE_FRACTION,
 ) -> pl.DataFrame:
-    """Each claim's `per_claim` rarest words that at least two outlets use.
-
-    A word in more than `max_share` of a story's outlets is too common to block on.
-    """
-    outlets = claims.select("claim_id", "outlet")
-    with_outlet = words.join(outlets, on="claim_id")
-    story_outlets = claims.group_by("story").agg(pl.col("outlet").n_unique().alias("n_outlets"))
-    spread = with_outlet.group_by("story", "word").agg(pl.col("outlet").n_unique().alias("df"))
-    spread = spread.join(story_outlets, on="story").filter(
-        (pl.col("df") >= 2) & (pl.col("df") <= (pl.col("n_outlets") * max_share).clip(2))
+    """claim_id, story, key, probe: a key per content word that at least two outlets use;
+    `probe` marks the claim's rarest max(min_probe_words, probe_fraction * its words)."""
+    with_outlet = words.join(claims.select("claim_id", "outlet"), on="claim_id")
+    spread = (
+        with_outlet.group_by("story", "word")
+        .agg(pl.col("outlet").n_unique().alias("df"))
+        .filter(pl.col("df") >= 2)  # a word of one outlet cannot pair claims across outlets
+    )
+    size = words.group_by("claim_id").agg(pl.len().alias("n_words"))
+    probe_limit = pl.max_horizontal(
+        pl.lit(min_probe_words), (pl.col("n_words") * probe_fraction).ceil().cast(pl.Int64)
     )
     return (
-        words.join(spread.select("story", "word", "df"), on=["story", "word"])
+        words.join(spread, on=["story", "word"])
+        .join(size, on="claim_id")
         .sort("claim_id", "df", "word")
-        .group_by("claim_id", maintain_order=True)
-        .head(per_claim)
-        .select("claim_id", "story", (pl.lit("w:") + pl.col("word")).alias("key"))
+        .with_columns(rank=pl.int_range(pl.len()).over("claim_id"))
+        .select(
+            "claim_id",
+            "story",
+            (pl.lit("w:") + pl.col("word")).alias("key"),
+            (pl.col("rank") < probe_limit).alias("probe"),
+        )
     )
 
 
@@ -50,10 +71,14 @@ def block_keys(
     claims: pl.DataFrame,
     quantities: pl.DataFrame,
     stopwords: frozenset[str],
-    rare_per_claim: int = 3,
-    rare_max_share: float = 0.8,
+    min_probe_words: int = 3,
+    probe_fraction: float = PROBE_FRACTION,
+    words: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """claim_id, story, key: every blocking key of every claim (claims need `speaker_key`)."""
+    """claim_id, story, key, probe: every blocking key of every claim (claims need
+    `speaker_key`). Speaker, event and quantity-kind keys always probe.
+
+    `words` is content_words(claims, stopwords) when the caller has it already."""
     speaker = claims.filter(pl.col("speaker_key").is_not_null()).select(
         "claim_id", "story", (pl.lit("s:") + pl.col("speaker_key")).alias("key")
     )
@@ -63,6 +88,12 @@ def block_keys(
     kind = quantities.join(claims.select("claim_id", "story"), on="claim_id").select(
         "claim_id", "story", (pl.lit("q:") + pl.col("kind")).alias("key")
     )
-    words = content_words(claims, stopwords)
-    rare = rare_word_keys(words, claims, rare_per_claim, rare_max_share)
-    return pl.concat([speaker, event, kind, rare]).unique().sort("story", "key", "claim_id")
+    symmetric = pl.concat([speaker, event, kind]).with_columns(pl.lit(True).alias("probe"))
+    words = words if words is not None else content_words(claims, stopwords)
+    by_word = word_keys(words, claims, min_probe_words, probe_fraction)
+    return (
+        pl.concat([symmetric, by_word])
+        .group_by("claim_id", "story", "key")
+        .agg(pl.col("probe").any())
+        .sort("story", "key", "claim_id")
+    )
