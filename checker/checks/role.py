@@ -29,6 +29,7 @@ _PAST = re.compile(r"\b(?:former|ex|onetime|one-time|erstwhile|then)\b|\bex-", r
 # "former" up to three lower-case words before a title: "former coast guard spokesperson".
 _PAST_BEFORE = re.compile(r"(?i:\b(?:former|ex-|onetime)\s*)(?:[a-z][\w.'’-]*\s+){0,3}$")
 _ROLE_WORD = r"(?:[A-Z][\w.'’-]*|former|ex-\w+)"
+_TITLE_REACH = 120  # characters before a name that may hold its title and up to 4 more words
 
 
 def role_titles(rule: Any) -> list[str]:
@@ -77,29 +78,54 @@ def appositive_roles(claims: pl.DataFrame, titles: list[str]) -> pl.DataFrame:
     title_alt = "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles)
     frames = []
     named = claims.filter(pl.col("speaker").is_not_null() & pl.col("speaker").str.contains(" "))
+    # The regex runs only on claims that hold one of the story's names and some title word:
+    # polars finds those in one vectorized pass (Aho-Corasick), per story partition.
+    title_words = sorted({word for title in titles for word in title.split()})
+    title_before = re.compile(rf"((?:{_ROLE_WORD}\s+){{0,4}}?(?i:{title_alt}))\.?\s+$")
+    with_title = claims.filter(
+        pl.col("text").str.contains_any(title_words, ascii_case_insensitive=True)
+    )
+    by_story = with_title.partition_by("story", as_dict=True)
     for (story,), people in named.group_by(["story"], maintain_order=True):
+        if (story,) not in by_story:
+            continue
         names = sorted(set(people["speaker"].to_list()), key=lambda n: (-len(n), n))
         name_alt = "|".join(re.escape(n) for n in names)
-        pattern = re.compile(
-            rf"((?:{_ROLE_WORD}\s+){{0,4}}?(?i:{title_alt}))\.?\s+({name_alt})(?!\w)"
-        )
+        names_at = re.compile(rf"(?<!\w)({name_alt})(?!\w)")
+        candidates = by_story[(story,)].filter(pl.col("text").str.contains_any(names))
         rows = []
-        for row in claims.filter(pl.col("story") == story).iter_rows(named=True):
-            for match in pattern.finditer(row["text"]):
-                if row["speaker"] == match.group(2) and row["speaker_role"]:
+        for row in candidates.iter_rows(named=True):
+            text = row["text"]
+            for role_start, role_end, name_end, name in _titled_names(text, names_at, title_before):
+                if row["speaker"] == name and row["speaker_role"]:
                     continue  # the extract stage already read this person's role here
-                role_start = match.start(1)
-                past = _PAST_BEFORE.search(row["text"], 0, role_start)
+                past = _PAST_BEFORE.search(text, 0, role_start)
                 if past is not None:
                     role_start = past.start()  # "former coast guard spokesperson"
                 rows.append(
-                    dict(row, speaker=match.group(2),
-                         speaker_role=row["text"][role_start : match.end(1)],
-                         speaker_text=match.group(0))
+                    dict(row, speaker=name,
+                         speaker_role=text[role_start:role_end],
+                         speaker_text=text[role_start:name_end])
                 )
         if rows:
             frames.append(pl.DataFrame(rows, schema=claims.schema, strict=False))
     return pl.concat(frames) if frames else claims.clear()
+
+
+def _titled_names(
+    text: str, names_at: re.Pattern[str], title_before: re.Pattern[str]
+) -> list[tuple[int, int, int, str]]:
+    """(role start, role end, name end, name) for each known name right after a title.
+
+    Names are found first (a plain alternation is fast); the title is then looked for only in
+    the few words before each name, instead of trying the title pattern at every position."""
+    found = []
+    for name in names_at.finditer(text):
+        window = max(0, name.start() - _TITLE_REACH)
+        title = title_before.search(text, window, name.start())
+        if title is not None:
+            found.append((title.start(1), title.end(1), name.end(), name.group(1)))
+    return found
 
 
 @register_check("role")
