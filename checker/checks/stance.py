@@ -1,9 +1,13 @@
-"""The `stance` check: optimism and pessimism about one topic from different speakers.
+"""The `stance` check: optimism and pessimism that cannot both describe the same matter.
 
-One finding per story and topic: every outlet's optimistic claims on one side (an official
-saying talks are "going very well"), the pessimistic ones on the other (a source reporting no
-progress). Evidence sides are `optimistic` and `pessimistic`; the pessimistic side is the
-dissent a reader should weigh.
+Two modes (`params.mode`):
+- topic: one finding per story and topic, every outlet's optimistic claims on one side (an
+  official saying talks are "going very well"), the pessimistic ones on the other (a source
+  reporting no progress). Evidence sides are `optimistic` and `pessimistic`; the pessimistic
+  side is the dissent a reader should weigh.
+- speaker: one person sounds upbeat in most outlets and downbeat in others (or the reverse):
+  someone's position was misreported. Evidence sides are majority / minority.
+Syndicated copies count once.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.ruleset.registry import register_check
 
 SIDES = {1: "optimistic", -1: "pessimistic"}
+MOOD = {1: "upbeat", -1: "downbeat"}
 
 
 def _param(rule: Any, name: str, default: Any) -> Any:
@@ -29,29 +34,46 @@ def _speakers(rows: list[dict[str, Any]]) -> str:
     return ", ".join(names) or "unattributed"
 
 
-@register_check("stance")
-def stance_check(rule: Any, context: CheckContext) -> pl.DataFrame:
+def _cue_entry(row: dict[str, Any], side: str, context: CheckContext) -> dict[str, Any]:
+    """Evidence for one stance claim: its cue, highlighted where it sits in the sentence."""
+    cue = row["stance_cue"] or ""
+    offset = row["text"].find(cue) if cue else -1
+    span = (offset, offset + len(cue)) if offset >= 0 else None
+    return evidence_entry(row, side, cue, span, context.copy_outlets)
+
+
+def stance_claims(rule: Any, context: CheckContext) -> pl.DataFrame:
+    """Claims with a stance, filtered as the rule asks, with `topic` = their first topic."""
     topics = _param(rule, "topics", "all")
-    require_speaker = bool(_param(rule, "require_speaker", True))
     claims = context.claim_view.filter(pl.col("stance").is_in([1, -1])).with_columns(
         pl.col("topics").list.first().alias("topic")
     )
-    claims = claims.filter(pl.col("topic").is_not_null())
-    if require_speaker:
+    if _param(rule, "mode", "topic") == "topic":  # a person's mood needs no topic to compare
+        claims = claims.filter(pl.col("topic").is_not_null())
+    if bool(_param(rule, "require_speaker", True)):
         claims = claims.filter(pl.col("speaker").is_not_null())
     if topics != "all":
         claims = claims.filter(pl.col("topic").is_in(list(topics)))
+    return claims.sort("story", "topic", "claim_id", nulls_last=True)
 
+
+@register_check("stance")
+def stance_check(rule: Any, context: CheckContext) -> pl.DataFrame:
+    claims = stance_claims(rule, context)
+    if _param(rule, "mode", "topic") == "speaker":
+        return speaker_flips(rule, context, claims)
+    return topic_conflicts(rule, context, claims)
+
+
+def topic_conflicts(rule: Any, context: CheckContext, claims: pl.DataFrame) -> pl.DataFrame:
+    min_per_side = int(_param(rule, "min_outlets_per_side", 1))
     found = []
-    for (story, topic), group in claims.sort("story", "topic", "claim_id").group_by(
-        ["story", "topic"], maintain_order=True
-    ):
-        rows = group.iter_rows(named=True)
+    for (story, topic), group in claims.group_by(["story", "topic"], maintain_order=True):
         by_side: dict[int, list[dict[str, Any]]] = {1: [], -1: []}
-        for row in rows:
+        for row in group.iter_rows(named=True):
             by_side[row["stance"]].append(row)
         optimistic, pessimistic = by_side[1], by_side[-1]
-        if not optimistic or not pessimistic:
+        if any(len({r["copy_root"] for r in side}) < min_per_side for side in by_side.values()):
             continue
         if (
             {r["speaker_key"] for r in optimistic} == {r["speaker_key"] for r in pessimistic}
@@ -64,18 +86,54 @@ def stance_check(rule: Any, context: CheckContext) -> pl.DataFrame:
             seen: set[tuple[str, str | None]] = set()
             for row in side_rows:
                 marker = (row["copy_root"], row["speaker_key"])
-                if marker in seen:
-                    continue
-                seen.add(marker)
-                cue = row["stance_cue"] or ""
-                offset = row["text"].find(cue) if cue else -1
-                span = (offset, offset + len(cue)) if offset >= 0 else None
-                evidence.append(evidence_entry(row, SIDES[stance], cue, span, context.copy_outlets))
-        key = f"stance:{topic}"
+                if marker not in seen:
+                    seen.add(marker)
+                    evidence.append(_cue_entry(row, SIDES[stance], context))
         values = {
             "majority": _speakers(optimistic),
             "minority": _speakers(pessimistic),
             "topic": topic,
         }
-        found.append(make_finding(rule, story, None, key, topic, evidence, values))
+        found.append(make_finding(rule, story, None, f"stance:{topic}", topic, evidence, values))
+    return findings_frame(found)
+
+
+def speaker_flips(rule: Any, context: CheckContext, claims: pl.DataFrame) -> pl.DataFrame:
+    """One person upbeat in some outlets and downbeat in others: majority against minority."""
+    min_per_side = int(_param(rule, "min_outlets_per_side", 1))
+    found = []
+    named = claims.filter(pl.col("speaker_key").is_not_null()).sort("story", "speaker_key")
+    for (story, person), group in named.group_by(["story", "speaker_key"], maintain_order=True):
+        first: dict[tuple[str, int], dict[str, Any]] = {}
+        for row in group.iter_rows(named=True):
+            first.setdefault((row["copy_root"], row["stance"]), row)
+        roots = {sign: {root for root, s in first if s == sign} for sign in (1, -1)}
+        mixed = roots[1] & roots[-1]  # a copy that reports both moods takes no side
+        sides = {sign: roots[sign] - mixed for sign in (1, -1)}
+        if min(len(sides[1]), len(sides[-1])) < min_per_side:
+            continue
+        if len(sides[1]) == len(sides[-1]):
+            names = {1: "disputed", -1: "disputed"}
+        else:
+            major = 1 if len(sides[1]) > len(sides[-1]) else -1
+            names = {major: "majority", -major: "minority"}
+        evidence = [
+            _cue_entry(row, names[sign], context)
+            for (root, sign), row in sorted(first.items())
+            if root in sides[sign]
+        ]
+        outlets = {
+            sign: sorted({o for r in sides[sign] for o in context.copy_outlets.get(r, [])})
+            for sign in (1, -1)
+        }
+        by_name = {name: sign for sign, name in names.items()}
+        major_sign = by_name.get("majority", 1)
+        values = {
+            "speaker": group["speaker"][0],
+            "majority": f"{MOOD[major_sign]} in {', '.join(outlets[major_sign])}",
+            "minority": f"{MOOD[-major_sign]} in {', '.join(outlets[-major_sign])}",
+            "topic": group["topic"][0],
+        }
+        key = f"stance-speaker:{person}"
+        found.append(make_finding(rule, story, None, key, "speaker", evidence, values))
     return findings_frame(found)

@@ -77,12 +77,14 @@ class DurationParams(Params):
 
 
 class StanceParams(Params):
-    min_score: Fraction = Field(
-        0.5, description="how surely two claims are about the same matter before comparing"
+    mode: Literal["topic", "speaker"] = Field(
+        "topic",
+        description="topic: optimism against pessimism on one topic; "
+        "speaker: one person upbeat in some outlets and downbeat in others",
     )
     topics: Selection = Field("all", description="topic keys from the topics lexicon")
     require_speaker: bool = Field(True, description="compare only claims with a known speaker")
-    min_outlets_per_side: int = Field(1, ge=1)
+    min_outlets_per_side: int = Field(1, ge=1, description="independent outlets on each side")
 
 
 class AttributionParams(Params):
@@ -146,7 +148,7 @@ class CoverageParams(Params):
 # The shipped check types, registered the way an extension registers its own.
 register_check_type("quantity", QuantityParams, fields={"unit"})
 register_check_type("duration", DurationParams, fields={"unit"})
-register_check_type("stance", StanceParams, fields={"topic"})
+register_check_type("stance", StanceParams, fields={"topic", "speaker"})
 register_check_type("attribution", AttributionParams, fields={"quote", "speakers"})
 register_check_type("role", RoleParams, fields={"speaker", "roles"})
 register_check_type("spelling", SpellingParams, fields={"canonical", "variants"})
