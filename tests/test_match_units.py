@@ -89,3 +89,28 @@ def test_syndicated_copies_are_not_matched_with_each_other() -> None:
 def test_connected_groups_are_sorted_components() -> None:
     groups = connected_groups([("b", "c"), ("a", "b"), ("x", "y")])
     assert groups == [["a", "b", "c"], ["x", "y"]]
+
+
+def test_generic_kinds_are_scoped_by_event_else_by_statement_fact() -> None:
+    from checker.match.facts import quantity_facts
+
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["m1", "m2", "c1", "x1", "d1", "d2"],
+            "story": ["s"] * 6,
+            "event": [None, None, "vote", None, None, None],
+        }
+    )
+    quantities = pl.DataFrame(
+        {
+            "claim_id": ["m1", "m2", "c1", "x1", "d1", "d2"],
+            "kind": ["duration", "duration", "duration", "duration", "deaths", "deaths"],
+        }
+    )
+    statements = pl.DataFrame({"claim_id": ["m1", "m2"], "key": ["statement:march hours"] * 2})
+    facts = quantity_facts(claims, quantities, frozenset({"duration"}), statements)
+    keys = dict(facts.select("claim_id", "key").iter_rows())
+    assert keys["m1"] == keys["m2"] == "quantity:duration@statement:march hours"
+    assert keys["c1"] == "quantity:duration@vote"
+    assert "x1" not in keys  # a bare length with no event and no matched statement
+    assert keys["d1"] == keys["d2"] == "quantity:deaths"

@@ -36,7 +36,7 @@ def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
         quantities.rename({"text": "q_text", "start": "q_start", "end": "q_end"})
         .join(claims, on="claim_id")
         .join(facts.select("fact_id", "claim_id", "key"), on="claim_id")
-        .filter(pl.col("key") == "quantity:" + pl.col("kind"))
+        .filter(pl.col("key").str.replace(r"@.*$", "") == "quantity:" + pl.col("kind"))
         .sort("story", "key", "claim_id", "q_start")
     )
 
@@ -70,7 +70,7 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
     for (story, key, fact_id), group in rows.group_by(
         ["story", "key", "fact_id"], maintain_order=True
     ):
-        kind = key.removeprefix("quantity:")
+        kind = key.removeprefix("quantity:").split("@")[0]  # "duration@protest" -> "duration"
         if not _selected(kind, rule):
             continue
         rows_by_reading = {

@@ -26,6 +26,7 @@ class MatchSettings:
     rare_words_per_claim: int
     probe_fraction: float
     fuzzy_name_cutoff: float
+    event_scoped_kinds: frozenset[str]
     stopwords: frozenset[str]
     aliases: dict[str, str]
 
@@ -38,6 +39,7 @@ class MatchSettings:
             rare_words_per_claim=int(settings.get("rare_words_per_claim", 3)),
             probe_fraction=float(settings.get("probe_fraction", PROBE_FRACTION)),
             fuzzy_name_cutoff=float(settings.get("fuzzy_name_cutoff", 88)),
+            event_scoped_kinds=frozenset(settings.get("event_scoped_kinds") or ()),
             stopwords=frozenset(load_lexicon("stopwords", rule_dirs).get("words", [])),
             aliases=lexicon_aliases(load_lexicon("aliases", rule_dirs).get("people", {}) or {}),
         )
@@ -116,7 +118,10 @@ def match(
     words = content_words(claims, settings.stopwords)
     keys, info = candidate_inputs(claims, quantities, documents, settings, speakers, words)
     matches, _scored = score_blocks(keys, info, settings.threshold, settings.max_block)
-    facts = pl.concat([quantity_facts(claims, quantities), statement_facts(claims, matches, words)])
+    statements = statement_facts(claims, matches, words)
+    facts = pl.concat(
+        [quantity_facts(claims, quantities, settings.event_scoped_kinds, statements), statements]
+    )
     return {
         "speakers": speakers,
         "matches": conform(matches, "matches"),

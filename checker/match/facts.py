@@ -42,10 +42,39 @@ def connected_groups(pairs: list[tuple[str, str]]) -> list[list[str]]:
     return sorted(sorted(group) for group in groups.values())
 
 
-def quantity_facts(claims: pl.DataFrame, quantities: pl.DataFrame) -> pl.DataFrame:
+def quantity_facts(
+    claims: pl.DataFrame,
+    quantities: pl.DataFrame,
+    event_scoped: frozenset[str] = frozenset(),
+    statements: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """One fact per story and quantity kind (key `quantity:<kind>`).
+
+    A kind in `event_scoped` (a generic fallback such as `duration`: "lasted six hours" says
+    nothing of what lasted) is compared only within one scope: the claim's event (key
+    `quantity:<kind>@<event>`), else the statement fact its claim belongs to (claims that
+    matched across outlets); a claim with neither is left out.
+    """
+    statement_of = (
+        statements.select("claim_id", pl.col("key").alias("statement"))
+        if statements is not None and not statements.is_empty()
+        else pl.DataFrame(schema={"claim_id": pl.String, "statement": pl.String})
+    )
+    scope = pl.coalesce(pl.col("event"), pl.col("statement"))
+    keyed = (
+        quantities.join(claims.select("claim_id", "story", "event"), on="claim_id")
+        .join(statement_of, on="claim_id", how="left")
+        .select(
+            "story",
+            "claim_id",
+            pl.when(pl.col("kind").is_in(list(event_scoped)))
+            .then("quantity:" + pl.col("kind") + "@" + scope)
+            .otherwise("quantity:" + pl.col("kind"))
+            .alias("key"),
+        )
+    )
     rows = (
-        quantities.join(claims.select("claim_id", "story"), on="claim_id")
-        .select("story", ("quantity:" + pl.col("kind")).alias("key"), "claim_id")
+        keyed.filter(pl.col("key").is_not_null())
         .unique()
         .group_by("story", "key")
         .agg(pl.col("claim_id").sort())
