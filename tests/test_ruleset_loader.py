@@ -38,6 +38,7 @@ def test_shipped_pack_covers_every_check_type_with_agreed_severities() -> None:
         "stance-conflict": "major",
         "attribution-conflict": "major",
         "quote-strength": "major",
+        "speaker-stance": "major",
         "role-conflict": "major",
         "name-spelling": "minor",
         "timezone-error": "minor",
