@@ -16,6 +16,7 @@ from checker.checks.intervals import Cluster, Reading, cluster_readings, find_di
 from checker.ruleset.registry import register_check
 
 DURATION_UNIT = "minutes"
+MAX_NAMED = 3  # outlets named in a message before it says how many instead
 
 
 def _param(rule: Any, name: str, default: Any) -> Any:
@@ -53,7 +54,9 @@ def _describe(clusters: list[Cluster], context: CheckContext) -> str:
         outlets = sorted(
             {o for r in cluster.readings for o in context.copy_outlets.get(r.copy_root, [r.outlet])}
         )
-        parts.append(f"{cluster.label()} ({', '.join(outlets)})")
+        # Name a few outlets; past that a count reads better (the evidence lists them all).
+        who = ", ".join(outlets) if len(outlets) <= MAX_NAMED else f"{len(outlets)} outlets"
+        parts.append(f"{cluster.label()} ({who})")
     return "; ".join(parts)
 
 
