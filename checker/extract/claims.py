@@ -119,6 +119,8 @@ def claim_spans(text: str, config: ExtractConfig) -> list[ClaimSpan]:
     sentences = []
     for index, (start, end) in enumerate(split_sentences(text, config.split)):
         sentence = text[start:end]
+        if config.boilerplate is not None and config.boilerplate.match(sentence):
+            continue  # "Advertisement", "Read more: ...", a byline: furniture, not a claim
         quotes = quote_spans(sentence)
         attributions = find_attributions(sentence, quotes, config.attribution)
         for attribution in attributions:
