@@ -7,16 +7,16 @@ Offsets are into the document's text throughout, so a claim's text is always
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.extract.attribution import Attribution, find_attributions
 from checker.extract.config import ExtractConfig
 from checker.extract.people import People
-from checker.extract.quotes import has_direct_quote, quote_spans
+from checker.extract.quotes import has_direct_quote, quote_spans, straight_close
 from checker.extract.sentences import split_sentences
 from checker.extract.speakers import NAME, PRONOUN, ROLE, SpeakerWords
 
-_OPENING_QUOTES = "\"“‘«"
+_OPENING_QUOTES = '"“‘«'
 
 
 PERSON, MAYBE_PERSON, NOT_PERSON = "person", "maybe", "no"
@@ -146,10 +146,60 @@ def claim_spans(text: str, config: ExtractConfig) -> list[ClaimSpan]:
             )
             if speaking is None and spans:
                 speaking = _continued_quote(sentence.text[start:end], quote, text, spans[-1])
-            resolver.spoke(speaking)
+            if speaking is not None or not quote:
+                # an unattributed piece of a quote keeps "he" pointing at who spoke before it
+                resolver.spoke(speaking)
             offset = sentence.start
             spans.append(ClaimSpan(sentence.index, offset + start, offset + end, speaking, quote))
+    return _close_quotes(spans, text)
+
+
+def _close_quotes(spans: list[ClaimSpan], text: str) -> list[ClaimSpan]:
+    """A quote that runs over several sentences names its speaker at one end only: its
+    unattributed sentences take the speaker of the one that closes it ('"A. B," he said') or
+    of the one that opened it ('He said: "A. B."')."""
+    for i in range(len(spans) - 2, -1, -1):
+        current, following = spans[i], spans[i + 1]
+        if (
+            current.speaking is None
+            and following.speaking is not None
+            and following.quote
+            and _opens_unclosed_quote(text[current.start : current.end])
+        ):
+            spans[i] = replace(current, speaking=following.speaking, quote=True)
+    for i in range(1, len(spans)):  # and a quote's later sentences keep its first speaker
+        previous, current = spans[i - 1], spans[i]
+        if (
+            current.speaking is None
+            and previous.speaking is not None
+            and _opens_unclosed_quote(text[previous.start : previous.end])
+            and _closes_open_quote(text[current.start : current.end])
+        ):
+            spans[i] = replace(current, speaking=previous.speaking, quote=True)
     return spans
+
+
+def _closes_open_quote(clause: str) -> bool:
+    """The clause ends a quote it did not open: 'B, and C."' or 'B, and C.”'."""
+    stripped = clause.strip()
+    if '"' in stripped:
+        return stripped.count('"') % 2 == 1 and not stripped.startswith('"')
+    return "”" in stripped and "“" not in stripped.split("”")[0]
+
+
+def _opens_unclosed_quote(clause: str) -> bool:
+    """The clause opens a quote and the sentence ends before it closes."""
+    if '"' in clause:
+        return clause.count('"') % 2 == 1 and straight_close(clause) is None
+    return clause.count("“") > clause.count("”") or clause.count("«") > clause.count("»")
+
+
+def _continued_quote(clause: str, quote: bool, text: str, previous: ClaimSpan) -> Speaking | None:
+    """A sentence that is only a quote goes on from the speaker just quoted or introduced."""
+    if not quote or clause.lstrip()[:1] not in _OPENING_QUOTES or previous.speaking is None:
+        return None
+    introduced = text[previous.start : previous.end].rstrip().endswith(":")
+    return previous.speaking if (previous.quote or introduced) else None
 
 
 def _clauses(
@@ -180,13 +230,3 @@ def _clauses(
             end -= 1
         clauses.append((start, end, speaking))
     return clauses
-
-
-def _continued_quote(
-    clause: str, quote: bool, text: str, previous: ClaimSpan
-) -> Speaking | None:
-    """A sentence that is only a quote goes on from the speaker just quoted or introduced."""
-    if not quote or clause.lstrip()[:1] not in _OPENING_QUOTES or previous.speaking is None:
-        return None
-    introduced = text[previous.start : previous.end].rstrip().endswith(":")
-    return previous.speaking if (previous.quote or introduced) else None

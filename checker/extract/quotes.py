@@ -28,11 +28,32 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     A closing curly quote before any opening one ends a quote that began in an earlier
     sentence ('Getting it home feels like a reunion," said ...'): it runs from the start.
     """
+    close = straight_close(text)
+    if close is not None:  # pair the remaining straight quotes after the one that closes
+        return [
+            (0, close + 1),
+            *(_shift(m.span(), close + 1) for m in _QUOTE.finditer(text[close + 1 :])),
+        ]
     spans = [match.span() for match in _QUOTE.finditer(text)]
     close = text.find("”")
     if close >= 0 and text.find("“", 0, close) < 0 and not any(a <= close < b for a, b in spans):
         spans.insert(0, (0, close + 1))
     return spans
+
+
+def straight_close(text: str) -> int | None:
+    """Where a quote opened in an earlier sentence closes, for straight quote marks: the first
+    `"` of an odd number of them, right after a word or punctuation and before a space or the
+    end ('...to govern," he said'). None when the first one opens a quote."""
+    first = text.find('"')
+    if first <= 0 or text.count('"') % 2 == 0:
+        return None
+    before, after = text[first - 1], text[first + 1 : first + 2]
+    return first if not before.isspace() and (after == "" or after.isspace()) else None
+
+
+def _shift(span: tuple[int, int], by: int) -> tuple[int, int]:
+    return span[0] + by, span[1] + by
 
 
 def inside(spans: list[tuple[int, int]], position: int) -> bool:
