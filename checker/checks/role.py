@@ -11,6 +11,7 @@ the lexicon) are unrelated: neither title's words contain the other's ("chief ex
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import polars as pl
@@ -157,16 +158,23 @@ Conflict = tuple[str, dict[str, list[dict[str, Any]]], str | None, list[str]]
 
 
 def past_conflicts(rows: list[dict[str, Any]]) -> list[Conflict]:
-    """Per title, "former X" in some copies against a serving "X" in most others."""
-    conflicts = []
-    for title in sorted({t for r in rows for t in r["titles"]}):
+    """Per office, "former X" in some copies against a serving "X" in most others.
+
+    Related titles ("coach" / "head coach") name one office, so the same "former" mentions
+    reach every one of them: each set of "former" mentions is reported once, under the most
+    specific title that finds it (titles are tried longest first).
+    """
+    conflicts, reported = [], set()
+    for title in sorted({t for r in rows for t in r["titles"]}, key=lambda t: (-len(t), t)):
         holders = [r for r in rows if any(related(title, t) for t in r["titles"])]
         by_label: dict[str, list[dict[str, Any]]] = {}
         for row in holders:
             by_label.setdefault(f"former {title}" if row["past"] else title, []).append(row)
         support = {label: {r["copy_root"] for r in members} for label, members in by_label.items()}
         majority, minority = split_by_support(support)
-        if minority:
+        past_claims = frozenset(r["claim_id"] for r in holders if r["past"])
+        if minority and past_claims not in reported:
+            reported.add(past_claims)
             conflicts.append((f"past:{title}", by_label, majority, minority))
     return conflicts
 
@@ -222,7 +230,11 @@ def _finding(
     labels = [majority] if majority else []
     rows = [r for members in by_label.values() for r in members]
     speaker = sorted((r["speaker"] for r in rows), key=lambda n: (-len(n), n))[0]
-    written = {label: members[0]["speaker_role"] for label, members in by_label.items()}
+    # Each side in the words most of its mentions use ("foreign minister", not one "minister").
+    written = {
+        label: Counter(m["speaker_role"] for m in members).most_common(1)[0][0]
+        for label, members in by_label.items()
+    }
     values = {
         "speaker": speaker,
         "majority": written[majority] if majority else "no majority",

@@ -6,6 +6,7 @@ Patterns, strongest first (word lists in attribution.yaml):
     as reported by X                     the agent after a verb and "by"
     X ..., reporting that ...            a participle: the clause's subject
     X focused on cash: "..."             the subject of a sentence that introduces a quote
+    Acme CEO Jo Park: "..."              a speaker label alone before a colon and a quote
     according to X                       the source after a preposition
     comments from X, indicating that     the source after a statement noun
 The last three count only when the sentence has no attributing verb of its own.
@@ -26,6 +27,7 @@ from checker.errors import CheckerError
 from checker.extract.patterns import Hit, PhraseIndex, string_list, word_set
 from checker.extract.quotes import inside
 from checker.extract.speakers import (
+    NAME,
     PRONOUN,
     Speaker,
     SpeakerWords,
@@ -192,10 +194,22 @@ def _introduced_quote(
     colon = _COLON_QUOTE.search(sentence)
     if colon is None or inside(quotes, colon.start()):
         return None
-    lead = _leading_subject(sentence, words)
+    lead = _leading_subject(sentence, words) or _label_speaker(sentence[: colon.start()], words)
     if lead is None or lead.end > colon.start():
         return None
     return Attribution(lead, INTRODUCED, colon.start(), colon.start() + 1)
+
+
+def _label_speaker(label: str, words: SpeakerWords) -> Speaker | None:
+    """ 'Acme chief executive Jo Park: "..."': a speaker label with no verb before the colon.
+
+    The whole label must be the speaker, and a name needs a title: a bare capitalised label
+    ("Breaking News:", "Verdict:") is a heading, not a person.
+    """
+    speaker = read_phrase(label, words, whole=True)
+    if speaker is None or speaker.kind == PRONOUN or (speaker.kind == NAME and not speaker.titled):
+        return None
+    return speaker
 
 
 def _leading_subject(sentence: str, words: SpeakerWords) -> Speaker | None:

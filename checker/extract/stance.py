@@ -2,7 +2,9 @@
 
 Cues come from stance.yaml. A negator just before a cue ("not going well", "no significant
 advancements") or after it through an auxiliary ("progress has not been made") flips it;
-`negated` is set then, and when a cue holds its own negator ("no progress").
+`negated` is set then, and when a cue holds its own negator ("no progress"). A verb of hiding
+between the negator and the cue takes the negation for itself: in "did not hide his
+disappointment" the disappointment stands.
 A concessive clause ("Despite optimistic reports from officials, ...") is set aside, so the
 attributed content decides. Hedge words set `hedged` without changing the stance.
 """
@@ -36,6 +38,7 @@ class Stance:
 class StanceRules:
     cues: KeyedPattern  # keys: positive / negative
     negators: frozenset[str]
+    negation_blockers: frozenset[str]  # "hide": "not hide his disappointment" is not flipped
     window: int
     negated_after: re.Pattern[str] | None
     hedges: KeyedPattern
@@ -54,6 +57,7 @@ def load_stance_rules(rule_dirs: Sequence[str | Path] = ()) -> StanceRules:
     if not isinstance(window, int) or window < 0:
         raise CheckerError(_SOURCE, "'negation_window' must be a whole number of words")
     negators = word_set(lexicon, "negators", _SOURCE)
+    blockers = word_set(lexicon, "negation_blockers", _SOURCE)
     auxiliaries = string_list(lexicon, "auxiliaries", _SOURCE)
     negated_after = None
     if auxiliaries:
@@ -71,6 +75,7 @@ def load_stance_rules(rule_dirs: Sequence[str | Path] = ()) -> StanceRules:
     return StanceRules(
         cues=cues,
         negators=negators,
+        negation_blockers=blockers,
         window=window,
         negated_after=negated_after,
         hedges=KeyedPattern({"hedge": string_list(lexicon, "hedges", _SOURCE)}),
@@ -122,9 +127,12 @@ def _negator_before(text: str, position: int, rules: StanceRules) -> int | None:
     if edges:
         low = edges[-1].end()
     words = list(_WORD.finditer(text, low, position))[-rules.window :]
-    for word in words:
+    for index, word in enumerate(words):
         token = word.group(0).lower().replace("’", "'")
         if token in rules.negators or token.endswith("n't"):
+            between = (w.group(0).lower() for w in words[index + 1 :])
+            if any(w in rules.negation_blockers for w in between):
+                return None  # "could not hide his frustration": the negation is the verb's
             return word.start()
     return None
 
