@@ -99,7 +99,7 @@ def load_forbidden(path: Path) -> list[Forbidden]:
     return [Forbidden(severity_below=e.pop("severity"), **e) for e in entries]
 
 
-# Words that say what sort of thing a label names, not which one ("netanyahu_quote").
+# Words that say what sort of thing a label names, not which one ("mayor_quote").
 _LABEL_NOISE = frozenset({"quote", "quotes"})
 
 

@@ -45,7 +45,7 @@ def unify_punctuation(text: str) -> str:
 
 
 def strip_possessive(word: str) -> str:
-    """ "Trump's" -> "Trump", "Hamas'" -> "Hamas" (only the ending, quotes unified)."""
+    """ "Ortega's" -> "Ortega", "Jonas'" -> "Jonas" (only the ending, quotes unified)."""
     unified = word.translate(_QUOTES)
     if unified.endswith("'s"):
         return word[:-2]
@@ -77,6 +77,6 @@ def canonical_key(name: str) -> str:
 
 
 def surname(name: str) -> str:
-    """The last word of a name, the usual short form in news copy ("Witkoff")."""
+    """The last word of a name, the usual short form in news copy ("Brandt")."""
     parts = clean_name(name).split()
     return parts[-1] if parts else ""

@@ -1,8 +1,8 @@
 """The `norm` column: claim text reduced to what matters for matching across outlets.
 
 Lower case, typographic quotes and dashes unified, number words as digits ("sixty-day" ->
-"60 day", "ten living hostages" -> "10 living hostages", via text2num), thousands separators
-dropped ("57,500" -> "57500"), other punctuation removed, whitespace collapsed.
+"60 day", "ten living survivors" -> "10 living survivors", via text2num), thousands separators
+dropped ("12,500" -> "12500"), other punctuation removed, whitespace collapsed.
 """
 
 from __future__ import annotations

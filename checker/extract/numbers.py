@@ -1,6 +1,6 @@
 """Numbers as written in English news text, turned into values with character offsets.
 
-Finds digits with separators and decimals ("57,500", "1.2"), spelled numbers ("twenty-one",
+Finds digits with separators and decimals ("12,500", "1.2"), spelled numbers ("twenty-one",
 "one hundred and five", converted by the `text2num` library), ordinals ("3rd", "third"), scale
 words and suffixes ("1.5 million", "$12m", "4bn", "a dozen", "half a million"), "and a half"
 ("two and a half") and ranges ("4 to 6 million", "2–4.8 million", "between 10 and 12").
@@ -164,7 +164,7 @@ def ordinal_word_value(words: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """Value of one written number ("57,500", "1.5 million", "twenty-one"), else None."""
+    """Value of one written number ("12,500", "1.5 million", "twenty-one"), else None."""
     spans = scan_numbers(text.strip())
     if len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(text.strip()):
         return spans[0].value

@@ -1,7 +1,7 @@
 """The people one article names: long forms of surnames, and who "he" or "she" is.
 
-News copy names a person in full once ("U.S. President Donald Trump", "Trump's Middle East
-envoy, Steve Witkoff") and by surname after that, sometimes before it (a headline). So the
+News copy names a person in full once ("U.S. President Maria Ortega", "Ortega's Middle East
+envoy, Tomas Brandt") and by surname after that, sometimes before it (a headline). So the
 whole article is read for full names first; then a surname resolves to the full name, and a
 pronoun to the person named last before it (outside the quote it sits next to).
 """
@@ -21,7 +21,7 @@ _LOOKBEHIND = 60
 
 
 def name_run_pattern(words: SpeakerWords) -> re.Pattern[str]:
-    """A run of capitalised words (particles allowed inside): "U.S. President Donald Trump"."""
+    """A run of capitalised words (particles allowed inside): "U.S. President Maria Ortega"."""
     particles = "|".join(map(re.escape, sorted(words.particles)))
     gap = rf"[ \t]+(?:(?:{particles})[ \t]+)?" if particles else r"[ \t]+"
     return re.compile(rf"(?<!\w){NAME_WORD}(?:{gap}{NAME_WORD})*")
@@ -35,7 +35,7 @@ class People:
         self._name_runs = name_runs
         self._title_starts = frozenset(title[0] for title in words.titles)
         self._full_by_surname: dict[str, tuple[int, str]] = {}  # key -> (position, full name)
-        self._single: set[str] = set()  # one-word names known to be people ("President Trump")
+        self._single: set[str] = set()  # one-word names known to be people ("President Ortega")
         self._by_title: dict[str, set[str]] = {}  # "governor" -> the names given that title
         self._starts: list[int] = []
         self._mentions: list[tuple[int, int, str]] = []
@@ -66,7 +66,7 @@ class People:
 
     def scan_titles(self, text: str) -> None:
         """Register every "title + name" in the article, quoted as speaker or not:
-        "U.S. President Donald Trump", "coast guard spokesperson Commander Ilario Bendetti"."""
+        "U.S. President Maria Ortega", "coast guard spokesperson Commander Ilario Bendetti"."""
         for run in self._name_runs.finditer(text):
             before = text[max(0, run.start() - _LOOKBEHIND) : run.start()].split()[-_TITLE_WORDS:]
             if before and run.start() - _LOOKBEHIND > 0:
@@ -79,7 +79,7 @@ class People:
             if titles:
                 name_start = titles[-1][1]
                 if tokens[name_start - 1].endswith(",") and len(tokens) - name_start == 1:
-                    continue  # "the envoy, Hamas said": a comma and one word is no name
+                    continue  # "the envoy, Jonas said": a comma and one word is no name
                 name = " ".join(tokens[name_start:])
                 for start, end in titles:
                     title = self._words.title_key(" ".join(keys[start:end]))
@@ -121,7 +121,7 @@ class People:
         """The one person the article gives this title ("the governor"), else None.
 
         A shorter title finds a longer one when only one person holds such a title: "the
-        envoy" -> "special envoy Steve Witkoff".
+        envoy" -> "special envoy Tomas Brandt".
         """
         if not title:
             return None
@@ -133,7 +133,7 @@ class People:
         return names.pop() if len(names) == 1 else None
 
     def full_name(self, name: str) -> str:
-        """ "Witkoff" -> "Steve Witkoff" when the article names him in full; else the name."""
+        """ "Brandt" -> "Tomas Brandt" when the article names him in full; else the name."""
         name = clean_name(name)
         if " " in name:
             return name

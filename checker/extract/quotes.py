@@ -12,7 +12,7 @@ import re
 # Curly and guillemet pairs; straight double quotes pair up left to right. A quote left open
 # runs to the end of the sentence (a quote that continues into the next paragraph).
 # Single curly quotes count only when they open after a space and close before a non-letter,
-# so apostrophes ("don’t", "Trump’s") are not mistaken for them.
+# so apostrophes ("don’t", "Ortega’s") are not mistaken for them.
 _QUOTE = re.compile(
     r"“[^”]*(?:”|$)"
     r"|\"[^\"]*(?:\"|$)"

@@ -2,11 +2,11 @@
 
 A small hand-written noun-phrase reader over whitespace tokens, driven by word lists:
 
-    "U.S. President Donald Trump"      -> name Donald Trump, role "U.S. President"
-    "Trump's Middle East envoy"        -> a role alone ("Middle East envoy")
+    "U.S. President Maria Ortega"      -> name Maria Ortega, role "U.S. President"
+    "Ortega's Middle East envoy"        -> a role alone ("Middle East envoy")
     "spokesperson Armand Balilo"       -> name Armand Balilo, role "spokesperson"
     "a Palestinian source involved in the talks" -> unnamed source "palestinian source"
-    "Witkoff" / "he"                   -> a bare name / a pronoun
+    "Brandt" / "he"                   -> a bare name / a pronoun
 
 Appositives ("Tim Cook, Apple's chief executive") are two phrases joined by `combine`.
 Resolving bare surnames and pronouns to people is people.py's job, not this module's.
@@ -26,13 +26,13 @@ from checker.lexicons import load_lexicon
 
 NAME = "name"  # a proper name, with or without a title
 ROLE = "role"  # a title or role with no name ("the Israeli prime minister")
-SOURCE = "source"  # an unnamed source ("officials", "Qatar's foreign ministry")
+SOURCE = "source"  # an unnamed source ("officials", "Norway's foreign ministry")
 PRONOUN = "pronoun"
 
 _TOKEN = re.compile(r"\S+")
 _EDGE = "\"'“”‘’«»()[]{},;:!?"
 _MAX_POSTMODIFIER = 8  # "a source involved in the talks": words allowed after an unnamed head
-_HEAD_LOOKAHEAD = 3  # "the Hamas-run health ministry": modifiers allowed before a head
+_HEAD_LOOKAHEAD = 3  # "the state-run health ministry": modifiers allowed before a head
 _MAX_MODIFIERS = 4
 _DEFINITE = frozenset({"the", "this", "that"})
 _COMPLEMENT_LINKS = frozenset({"of", "at", "from", "in", "for"})
@@ -180,7 +180,7 @@ class _Reader:
                 j += 1
                 end = j
                 if is_possessive(self.t.raw[j - 1]):
-                    break  # "Netanyahu's office": the name stops at the owner
+                    break  # "Lindqvist's office": the name stops at the owner
             elif j > i and (
                 self.t.low[j] in self.w.particles
                 or (self.t.is_capitalised(j) and j + 1 < len(self.t) and self.is_name_word(j + 1))
@@ -273,7 +273,7 @@ class _Reader:
         return first in _DEFINITE or any(is_possessive(r) for r in self.t.raw[:owner_end])
 
     def _of_complement(self, k: int) -> int:
-        """Extend "the foreign ministry" over "of Qatar", "staff" over "at the City Hospital"."""
+        """Extend "the foreign ministry" over "of Norway", "staff" over "at the City Hospital"."""
         if k + 1 < len(self.t) and self.t.low[k] in _COMPLEMENT_LINKS:
             start = k + 2 if self.t.low[k + 1] == "the" else k + 1
             end = self.name_end(start) if start < len(self.t) else start
@@ -341,8 +341,8 @@ def read_phrase(phrase: str, words: SpeakerWords, whole: bool) -> Speaker | None
 
 
 def _unknown_head(speaker: Speaker, tokens: _Tokens, words: SpeakerWords) -> Speaker:
-    """ "the Hamas-run health minstry": a capitalised modifier of a head noun no list knows
-    (here misspelt) makes an unnamed source of the whole phrase, not a person "Hamas-run"."""
+    """ "the state-run health minstry": a capitalised modifier of a head noun no list knows
+    (here misspelt) makes an unnamed source of the whole phrase, not a person "state-run"."""
     if speaker.kind != NAME or speaker.titled:
         return speaker
     index = next((i for i, (a, _) in enumerate(tokens.spans) if a >= speaker.end), len(tokens))

@@ -1,6 +1,6 @@
 """One key per person or source within a story, so that claims by the same speaker block together.
 
-"Steve Witkoff", "Witkoff" and a misspelt "Steve Witkof" should all key to one person: the
+"Tomas Brandt", "Brandt" and a misspelt "Tomas Brant" should all key to one person: the
 spelling check, not the matcher, decides whether a variant is a mistake. Keys come from three
 places, in order: the aliases lexicon (data), a surname that names exactly one full name in the
 story, and near-identical spellings found with rapidfuzz.

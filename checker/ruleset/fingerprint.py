@@ -23,7 +23,7 @@ def _text(value: str) -> str:
 
 
 def normalize_value(value: object) -> str | None:
-    """One canonical text per value: 57500 == 57500.0 == "57500"; "Two  Hours" == "two hours"."""
+    """One canonical text per value: 12500 == 12500.0 == "12500"; "Two  Hours" == "two hours"."""
     if value is None:
         return None
     if isinstance(value, bool):
