@@ -25,43 +25,15 @@ if __package__ in (None, ""):  # run as a script: make `bench` (and `checker`) i
 
 from bench.bench_extract import documents_frame
 from bench.synth.corpus import generate_corpus
+from checker.report.headless import chromium_available, start_chromium, stop_chromium
 
 TARGET_SECONDS = 2.0
-# The same headless flags as tests/browser/conftest.py: no background traffic, own profile.
-CHROMIUM_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--window-size=1280,900",
-)
 # loadEventEnd is 0 until the load handlers have returned; poll until it is set.
 LOAD_TIME_JS = """
 const nav = performance.getEntriesByType('navigation')[0];
 return nav && nav.loadEventEnd > 0 ? [nav.loadEventEnd - nav.startTime,
     document.getElementsByTagName('*').length] : null;
 """
-
-
-def find_binary(name: str) -> str | None:
-    path = Path("/usr/bin") / name
-    return str(path) if path.exists() else shutil.which(name)
-
-
-def start_browser(profile: Path):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = find_binary("chromium") or ""
-    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    return webdriver.Chrome(options=options, service=Service(find_binary("chromedriver")))
 
 
 def load_time(driver, page: Path, runs: int) -> tuple[float, float, int]:
@@ -106,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the report here and keep it")
     parser.add_argument("--runs", type=int, default=3, help="page loads per page (best counts)")
     args = parser.parse_args(argv)
-    if not (find_binary("chromium") and find_binary("chromedriver")):
+    if not chromium_available():
         print("error: chromium and chromedriver are needed (see .ci/run)", file=sys.stderr)
         return 2
 
@@ -136,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"index.html:           {mb(index.stat().st_size)}")
         print(f"largest story page:   {mb(largest.stat().st_size)} ({largest.name})")
 
-        driver = start_browser(work / "profile")
+        driver = start_chromium()
         try:
             slow = False
             for label, page in (("index.html", index), ("largest story", largest)):
@@ -145,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"load {label + ':':<17} {first:.3f} s first, {best:.3f} s best "
                       f"({nodes} DOM elements)")
         finally:
-            driver.quit()
+            stop_chromium(driver)
         print(f"target < {TARGET_SECONDS:.0f} s per page: {'MISSED' if slow else 'met'}")
         return 1 if slow else 0
     finally:

@@ -8,39 +8,20 @@ Usage: .venv/bin/python docs/screenshot.py [--story NAME] [--out docs/report-sto
 from __future__ import annotations
 
 import argparse
-import shutil
 import tempfile
 import time
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-
 from checker.errors import Problems
 from checker.pipeline import run_pipeline
+from checker.report.headless import start_chromium, stop_chromium
 from checker.report.view import story_slug
 from checker.report.writer import write_report
 from checker.resources import seeds_dir
 
 
 def photograph(page: Path, out: Path, width: int, height: int) -> None:
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    profile = tempfile.mkdtemp(prefix="checker-shot-")
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        f"--window-size={width},{height}",
-        "--hide-scrollbars",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver = start_chromium(width, height, extra_flags=("--hide-scrollbars",))
     try:
         started = time.perf_counter()
         driver.get(page.resolve().as_uri())
@@ -48,8 +29,7 @@ def photograph(page: Path, out: Path, width: int, height: int) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(out))
     finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+        stop_chromium(driver)
 
 
 def main() -> None:
