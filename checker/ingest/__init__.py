@@ -54,6 +54,11 @@ def ingest(
             if row is not None:
                 rows.append(row)
     if not rows:
+        if not refs and not problems.has_errors:  # an empty folder is a usage mistake, say so
+            readers = ", ".join(known_suffixes())
+            problems.error(
+                ", ".join(sources) or ".", f"no articles found (readers exist for {readers})"
+            )
         return empty("documents")
     frame = pl.DataFrame(rows, schema={**TABLES["documents"], "_index": pl.Int64}, strict=False)
     frame = frame.sort("path", "_index")
