@@ -7,8 +7,10 @@ DIR/<story>/<outlet>.txt holds each article after YAML front matter (outlet, pub
 url, title). FILE (default DIR.truth.jsonl, beside DIR and not inside it, so that reading DIR
 as a corpus finds articles only) lists every planted discrepancy, one JSON object a line:
 story, check, kind, outlets (the minority side, syndicated copies included), values
-(majority, minority), subject, unit, minority_text and minority_sentence (as written in the
-minority outlet's article). Same arguments, byte-identical output.
+(majority, minority), subject, unit, qualifiers (numbers: majority and minority wording, such
+as "more than", "" for a plain value; the two can never both be true), minority_text and
+minority_sentence (as written in the minority outlet's article). Same arguments,
+byte-identical output.
 
 Import `generate_corpus` from here (or bench.synth.corpus) to get the documents in memory.
 """

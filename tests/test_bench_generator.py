@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 import sys
 from collections import defaultdict
@@ -215,7 +216,7 @@ def test_planted_numbers_are_the_values_written(corpus):
     _, truth = corpus
     seen = set()
     for entry in truth:
-        if entry["check"] == "duration":
+        if entry["unit"] == "minutes":  # durations, and ceasefire lengths counted in days
             assert _minutes(entry["minority_text"]) == entry["values"]["minority"], entry
         elif entry["check"] == "quantity":
             assert _quantity(entry["minority_text"]) == pytest.approx(entry["values"]["minority"])
@@ -223,6 +224,46 @@ def test_planted_numbers_are_the_values_written(corpus):
             continue
         seen.add(entry["check"])
     assert seen == {"duration", "quantity"}
+
+
+# The test's own reading of qualifiers: the interval each wording allows, as factors.
+_QUALIFIER_WORDS = [("more than", (1.0, math.inf)), ("at least", (1.0, math.inf)),
+                    ("nearly", (0.9, 1.0)), ("about", (0.9, 1.1)), ("roughly", (0.9, 1.1)),
+                    ("some", (0.9, 1.1))]
+
+
+def _interval(value: float, qualifier: str) -> tuple[float, float]:
+    low, high = dict(_QUALIFIER_WORDS).get(qualifier, (1.0, 1.0))
+    return value * low, value * high
+
+
+def _written_qualifier(text: str) -> str:
+    lowered = text.lower()
+    return next((words for words, _ in _QUALIFIER_WORDS if words in lowered), "")
+
+
+def test_planted_numbers_contradict_the_majority_whatever_the_qualifiers(corpus):
+    """"more than one hour" against "more than 150 minutes" is no discrepancy: every planted
+    number, read with its wording's qualifier, lies outside the majority's interval, and a
+    duration by more than loose wording explains (a quarter of the value, 15 minutes)."""
+    _, truth = corpus
+    changed_wording = 0
+    for entry in (t for t in truth if t["check"] in ("quantity", "duration")):
+        qualifiers = entry["qualifiers"]
+        written = _written_qualifier(entry["minority_text"])
+        assert {written, qualifiers["minority"]} <= {"about", "roughly"} or (
+            written == qualifiers["minority"]
+        ), entry
+        spans = []
+        for side in ("majority", "minority"):
+            value = entry["values"][side]
+            low, high = _interval(value, qualifiers[side])
+            slack = max(15.0, 0.25 * value) / 2 if entry["check"] == "duration" else 0.0
+            spans.append((low - slack, high + slack))
+        (low_a, high_a), (low_b, high_b) = spans
+        assert high_a < low_b or high_b < low_a, entry
+        changed_wording += qualifiers["majority"] != qualifiers["minority"]
+    assert changed_wording > 0  # open-ended majorities ("more than") get a plain minority
 
 
 def test_names_weekdays_roles_and_stances_differ_only_in_the_minority(corpus):

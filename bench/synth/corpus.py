@@ -45,6 +45,10 @@ def _truth_entry(story: Story, plant: Plant, article: Article, outlets: list[str
         "values": {"majority": plant.majority, "minority": plant.minority},
         "subject": plant.subject,
         "unit": plant.unit,
+        "qualifiers": (
+            {"majority": plant.qualifiers[0], "minority": plant.qualifiers[1]}
+            if plant.qualifiers else None
+        ),
         "minority_text": text[start : start + len(wanted)],
         "minority_sentence": sentence,
     }

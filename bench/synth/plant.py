@@ -7,6 +7,7 @@ touch what every article is sure to mention, so the change is always visible.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from random import Random
@@ -32,6 +33,8 @@ class Plant:
     subject: str | None = None  # whose name, role, quote or stance it is
     unit: str | None = None
     minority_text: str | None = None  # known up front for names; else read from the article
+    # numbers: the (majority, minority) wording's qualifier, "more than" or "" for none
+    qualifiers: tuple[str, str] | None = None
     outlet: str = ""  # the minority outlet (never a syndicated copy)
 
 
@@ -56,23 +59,76 @@ def _numeric_values(story: Story) -> set[Any]:
                                                                   "duration")}
 
 
-def _alternative_number(fact: Fact, rng: Random, avoid: set[Any]) -> Any:
-    """A clearly different value on the fact's own scale and rounding."""
+# What a qualifier lets a value mean, as factors of it: the plain English reading ("more than
+# 60" is anything above 60, "nearly 90" is 81 to 90), which is also how the checker reads it.
+QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
+    "": (1.0, 1.0),
+    "about": (0.9, 1.1),
+    "some": (0.9, 1.1),
+    "nearly": (0.9, 1.0),
+    "more than": (1.0, math.inf),
+    "at least": (1.0, math.inf),
+}
+# Lengths of time are estimates: two are clearly different only when their intervals stay
+# apart by more than a quarter of the value, and by more than a quarter of an hour.
+DURATION_SLACK = (0.25, 15.0)  # (relative, absolute minutes)
+_ATTEMPTS = 200
+
+
+def qualified_interval(value: float, qualifier: str) -> tuple[float, float]:
+    low, high = QUALIFIER_FACTORS[qualifier]
+    return value * low, (math.inf if math.isinf(high) else value * high)
+
+
+def contradicts(majority: tuple[float, str], minority: tuple[float, str], estimate: bool) -> bool:
+    """Can the two (value, qualifier) readings not both be true? With `estimate` (lengths of
+    time), each interval first widens by half the slack on either side."""
+    spans = []
+    for value, qualifier in (majority, minority):
+        low, high = qualified_interval(value, qualifier)
+        slack = max(DURATION_SLACK[1], DURATION_SLACK[0] * value) / 2 if estimate else 0.0
+        spans.append((low - slack, high + slack))
+    (low_a, high_a), (low_b, high_b) = spans
+    return high_a < low_b or high_b < low_a
+
+
+def _drawn_number(fact: Fact, rng: Random) -> Any:
+    """A different value on the fact's own scale and rounding (not yet checked)."""
     value = fact.value
     if fact.type == "percent":
-        while True:
-            alt = round(value + rng.choice([-1, 1]) * rng.uniform(2.0, 8.0), 1)
-            if 0.5 <= alt <= 99.5 and alt not in avoid:
-                return alt
+        return round(value + rng.choice([-1, 1]) * rng.uniform(2.0, 8.0), 1)
     step = int(fact.step)
-    if fact.bounds and (fact.bounds[1] - fact.bounds[0]) / step <= 20:  # small counts: 1..4
+    factor = rng.uniform(0.55, 0.85) if rng.random() < 0.5 else rng.uniform(1.15, 1.6)
+    return int(round(value * factor / step) * step)
+
+
+def _in_bounds(fact: Fact, alt: Any) -> bool:
+    return 0.5 <= alt <= 99.5 if fact.type == "percent" else alt > 0
+
+
+def _alternative(fact: Fact, qualifier: str, rng: Random, avoid: set[Any]) -> Any | None:
+    """A value that, written with `qualifier`, contradicts the fact as the majority writes it;
+    None when the qualifier allows none (any "more than" overlaps another "more than")."""
+    estimate = fact.check == "duration"
+    majority = (fact.value, fact.qualifier)
+
+    def fits(alt: Any) -> bool:
+        return alt not in avoid and contradicts(majority, (alt, qualifier), estimate)
+
+    step = max(1, int(fact.step))  # percentages (step 0.1) are drawn below
+    if fact.type == "duration":
+        pool = [c for c in fact.choices if fits(c)]
+    elif (fact.type != "percent" and fact.bounds
+          and (fact.bounds[1] - fact.bounds[0]) / step <= 20):  # small counts: 1..4
         low, high = int(fact.bounds[0]), int(fact.bounds[1])
-        return rng.choice([v for v in range(low, high + step + 1, step) if v not in avoid])
-    while True:
-        factor = rng.uniform(0.55, 0.85) if rng.random() < 0.5 else rng.uniform(1.15, 1.6)
-        alt = int(round(value * factor / step) * step)
-        if alt > 0 and alt not in avoid:
-            return alt
+        pool = [v for v in range(low, high + step + 1, step) if fits(v)]
+    else:
+        for _ in range(_ATTEMPTS):
+            alt = _drawn_number(fact, rng)
+            if _in_bounds(fact, alt) and fits(alt):
+                return alt
+        return None
+    return rng.choice(pool) if pool else None
 
 
 def _set_fact(key: str, **changes: Any) -> Callable[[Story], Story]:
@@ -84,18 +140,26 @@ def _set_person(key: str, **changes: Any) -> Callable[[Story], Story]:
 
 
 def plant_number(check: str, story: Story, rng: Random) -> Plant | None:
+    """A changed number that contradicts the majority's, qualifier included. The minority keeps
+    the fact's qualifier when some value allows it, else writes its value plainly: nothing
+    contradicts "more than 150 minutes" that is itself "more than" something."""
     candidates = [f for f in story.facts.values()
                   if f.plantable and f.check == check and f.key in guaranteed_keys(story.spec)]
     if not candidates:
         return None
     fact = rng.choice(candidates)
-    if check == "duration":
-        alt = rng.choice([c for c in fact.choices if abs(c - fact.value) >= 0.25 * fact.value])
+    avoid = _numeric_values(story)
+    for qualifier in dict.fromkeys([fact.qualifier, ""]):
+        alt = _alternative(fact, qualifier, rng, avoid)
+        if alt is not None:
+            break
     else:
-        alt = _alternative_number(fact, rng, _numeric_values(story))
-    changed = replace(fact, value=alt)
+        return None
+    changed = replace(fact, value=alt, qualifier=qualifier)
     return Plant(check, fact.key, fact.truth_value(), changed.truth_value(), f"fact:{fact.key}",
-                 _set_fact(fact.key, value=alt), unit=UNIT_OF_TYPE.get(fact.type))
+                 _set_fact(fact.key, value=alt, qualifier=qualifier),
+                 unit=UNIT_OF_TYPE.get(fact.type),
+                 qualifiers=(fact.qualifier, qualifier))
 
 
 def plant_quantity(story: Story, rng: Random) -> Plant | None:

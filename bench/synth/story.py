@@ -64,10 +64,11 @@ class Fact:
     step: float = 1
     bounds: tuple[float, float] | None = None
     choices: tuple[Any, ...] = ()
+    check_name: str | None = None  # the vocabulary's `check:`, when not the type's default
 
     @property
     def check(self) -> str | None:
-        return CHECK_OF_TYPE.get(self.type)
+        return self.check_name or CHECK_OF_TYPE.get(self.type)
 
     def forms(self, form: str = "") -> list[str]:
         """Every way an outlet may write this fact in the requested grammatical form."""
@@ -203,7 +204,8 @@ def _draw_fact(rng: Random, key: str, fs: dict, facts: dict[str, Fact]) -> Fact:
         value = int(value)
     return Fact(key, kind, value, qualifier=rng.choice(fs.get("qualifiers", [""])),
                 noun=tuple(fs["noun"]) if "noun" in fs else None,
-                plantable=fs.get("plant", True), step=step, bounds=bounds, choices=choices)
+                plantable=fs.get("plant", True), step=step, bounds=bounds, choices=choices,
+                check_name=fs.get("check"))
 
 
 def _calendar_facts(rng: Random, vocab: dict) -> tuple[dict[str, Fact], dt.datetime]:

@@ -27,7 +27,9 @@ from checker.extract.tagging import Tagger, load_event_tagger
 from checker.ruleset.registry import register_check
 
 DAY_KINDS = ("date", "weekday", "relative")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+# Clause punctuation; an en dash between digits is a score or a range ("beat them 2–0 on
+# Friday"), not a break, so it keeps "beat" in the clause that dates the match.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—]|(?<!\d)–|–(?!\d)|\s-\s")
 DEFAULT_MAJORITY_SHARE = 0.5
 
 

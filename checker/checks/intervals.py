@@ -2,8 +2,8 @@
 
 Every value is an interval ("more than 1,200" is (1200, inf)). Within one fact, overlapping
 intervals (after tolerance) form a cluster; each cluster is supported by a set of independent
-documents. A cluster too thinly supported to be the majority, whose documents lack a majority
-cluster that the rest carry, is the minority side of a finding.
+documents. In a cluster too thinly supported to be the majority, the documents that lack a
+majority value the rest carry are the minority side of a finding.
 """
 
 from __future__ import annotations
@@ -92,14 +92,23 @@ def find_disagreements(
     for cluster in clusters:
         if cluster in majority:
             continue
-        missed = [m for m in majority if not (cluster.support & m.support)]
-        if not missed:
-            continue  # its documents also carry every majority value: likely another context
+        # Judge each document on its own: one that also carries every majority value is likely
+        # using the number in another context ("the two sides"); the others still disagree.
+        conflicting = {root for root in cluster.support if any(root not in m.support
+                                                                for m in majority)}
+        if not conflicting:
+            continue
+        missed = [m for m in majority if conflicting - m.support]
+        minority = Cluster(
+            readings=[r for r in cluster.readings if r.copy_root in conflicting],
+            low=cluster.low,
+            high=cluster.high,
+        )
         found.append(
             Disagreement(
                 majority=missed,
-                minority=[cluster],
-                is_update=growing and all(is_growth(cluster, m) for m in missed),
+                minority=[minority],
+                is_update=growing and all(is_growth(minority, m) for m in missed),
             )
         )
     return found

@@ -92,6 +92,7 @@ class QuantityLexicon:
     cues_before: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]
     stops: frozenset[str]
     clause_links: frozenset[str]  # "which"/"who" after a comma: the clause still names the noun
+    head_nouns: frozenset[str]  # "the two sides": right after a number, what it counts
     fillers: frozenset[str]
     intervals: Mapping[str, tuple[float, float]]
     vague: Mapping[str, tuple[float, float]]
@@ -289,6 +290,7 @@ def build_quantity_lexicon(data: Mapping[str, Any]) -> QuantityLexicon:
         clause_links=frozenset(
             _norm(w) for w in _string_list(data.get("clause_links"), "clause_links")
         ),
+        head_nouns=frozenset(_norm(w) for w in _string_list(data.get("head_nouns"), "head_nouns")),
         fillers=fillers,
         intervals=intervals,
         vague=vague,
@@ -483,6 +485,8 @@ def _read_windows(sentence: str, cands: list[_Candidate], lexicon: QuantityLexic
             if word in lexicon.stops:
                 break
             cand.after.append((word, match.end()))
+            if len(cand.after) == 1 and word in lexicon.head_nouns:
+                break  # "the two sides had narrowed their differences": it counts sides
 
 
 def _holds(window: Sequence[str], phrase: tuple[str, ...]) -> bool:

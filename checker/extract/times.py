@@ -348,6 +348,18 @@ def _parse_written_date(text: str, year_default: int | None, has_year: bool) -> 
         return None
 
 
+def _nearest_year(parsed: date, today: date) -> date:
+    """A date written without a year is the one closest to publication: "31 December" in a
+    report published on 1 January is the day before, not a day a year ahead."""
+    options = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            options.append(parsed.replace(year=year))
+        except ValueError:  # 29 February in a year without one
+            continue
+    return min(options, key=lambda day: (abs((day - today).days), day)) if options else parsed
+
+
 def _find_dates(sentence: str, today: date | None, words: frozenset[str]) -> list[TimeMention]:
     mentions = []
     year_default = today.year if today else None
@@ -362,6 +374,8 @@ def _find_dates(sentence: str, today: date | None, words: frozenset[str]) -> lis
         else:
             has_year = form == "numeric" or match.group("year") is not None
             parsed = _parse_written_date(match.group(), year_default, has_year)
+            if parsed and today and not has_year:
+                parsed = _nearest_year(parsed, today)
             iso = parsed.isoformat() if parsed else None
         end = _trim_period(sentence, start, end)
         mentions.append(TimeMention("date", sentence[start:end], None, None, None, iso, start, end))
