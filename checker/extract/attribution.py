@@ -4,12 +4,21 @@ Patterns, strongest first (word lists in attribution.yaml):
     X said / X noted that ...            the subject before an attributing verb
     "...," said X  /  ..., said X.       the phrase after a verb that follows a quote or comma
     as reported by X                     the agent after a verb and "by"
+    X posted on X that ...               a verb that reports words only when content follows
+                                         (or a quote precedes: '"...," the club posted')
     X ..., reporting that ...            a participle: the clause's subject
     X focused on cash: "..."             the subject of a sentence that introduces a quote
     Acme CEO Jo Park: "..."              a speaker label alone before a colon and a quote
-    according to X                       the source after a preposition
+    Coach Lindqvist: We Were Not ...     a titled headline label before a colon
+    according to X                       the source after a preposition (or after "by" in
+                                         "according to figures released by X")
     comments from X, indicating that     the source after a statement noun
-The last three count only when the sentence has no attributing verb of its own.
+The patterns from "X focused on cash" down count only when the sentence has no attributing
+verb of its own.
+
+Before a verb, asides set off by commas are skipped ("X, 54, said", "X, for his part, said",
+"X, who chairs the committee, said"); after "told" the phrase is the listener, never the
+speaker ("..., Dana Reyes, told Reuters").
 
 Each Attribution carries the speaker phrase as read by speakers.py (not yet resolved to a
 person: "he" and "Brandt" stay as written) and, for a subject that opens a new clause, the
@@ -29,6 +38,7 @@ from checker.extract.quotes import inside
 from checker.extract.speakers import (
     NAME,
     PRONOUN,
+    SOURCE,
     Speaker,
     SpeakerWords,
     combine,
@@ -47,7 +57,8 @@ ACCORDING = "according"
 STATEMENT = "statement"
 INTRODUCED = "introduced"
 WEAK = frozenset({ACCORDING, STATEMENT, INTRODUCED})
-_VERB_KEYS = frozenset({"finite", "participle"})
+_VERB_KEYS = frozenset({"finite", "participle", "conditional"})
+_FINITE_KEYS = frozenset({"finite", "conditional"})
 
 _BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 _AFTER_PARTICIPLE = re.compile(r"\s*(?:that\b|:|[\"“‘«])", re.IGNORECASE)
@@ -62,9 +73,21 @@ _INVERTED_TAIL = re.compile(
 )
 _TOKEN = re.compile(r"\S+")
 _RELATIVE = re.compile(r"\s*(?:who|which|whose|whom|where)\b", re.IGNORECASE)
+# An age in apposition: "Jonah Mbeki, 54, said", "a nurse, aged 31, said".
+_AGE = re.compile(r"\s*(?:aged\s+)?\d{1,3}\s*$", re.IGNORECASE)
+# What a conditional verb ("posted") must be followed by to report words: content ("that", a
+# colon, a quote), perhaps after where it appeared ("posted on social media that ...").
+_CONTENT_AFTER = re.compile(
+    r"\s+(?:(?:on|to|in|via)\s+(?:[^\s,;:]+\s+){1,3}?)?(?:that\b|:|[\"“‘«])", re.IGNORECASE
+)
 _PUNCT_BOUNDARY = re.compile(r"[;:()\[\]\"“”«»—]|\s[-–]\s")
 _INNER_COORDINATOR = re.compile(r"\s(?:and|but)\s+", re.IGNORECASE)
 _COLON_QUOTE = re.compile(r":\s*[\"“‘«]")
+_MIN_HEADLINE_WORDS = 3  # after the colon of a headline label: "A Profile" is no statement
+_DOCUMENT_WORDS = 5  # "the passenger manifest released" before "by": longer is not a document
+# A headline's speaker label: 'Coach Lindqvist: We Were Not Good Enough' (a capital follows,
+# perhaps after a straight single quote, which the quote finder leaves alone: 'Ready').
+_LABEL_COLON = re.compile(r":\s+[\"'“‘«]?(?=[^\W\d_])")
 _COORDINATOR = re.compile(r"\s*(?:and|or)\s+", re.IGNORECASE)
 
 
@@ -86,10 +109,14 @@ class Attribution:
 @dataclass(frozen=True)
 class AttributionRules:
     words: SpeakerWords
-    cues: PhraseIndex  # keys: finite / participle / opener / nested / according / statement
+    # keys: finite / conditional / participle / opener / nested / according / statement
+    cues: PhraseIndex
     statement_link: re.Pattern[str] | None  # "from", "by" after a statement noun
+    document_link: re.Pattern[str] | None  # "by" in "according to figures released by X"
     fillers: frozenset[str]
     free_participles: frozenset[str]  # attribute without a "that": "saying", "adding"
+    listener_verbs: frozenset[str]  # "told": the phrase after the verb is the listener
+    adverbial_openers: frozenset[str]  # "for" in "X, for his part, said": not the speaker
     min_quote_words: int
 
 
@@ -107,6 +134,12 @@ def load_attribution_rules(rule_dirs: Sequence[str | Path] = ()) -> AttributionR
         statement_link = re.compile(
             r"\s+(?:" + "|".join(re.escape(w) for w in links) + r")\s+", re.IGNORECASE
         )
+    document_links = words("document_links")
+    document_link = None
+    if document_links:
+        document_link = re.compile(
+            r"\s(?:" + "|".join(re.escape(w) for w in document_links) + r")\s+", re.IGNORECASE
+        )
     min_words = lexicon.get("min_quote_words", 3)
     if not isinstance(min_words, int) or min_words < 1:
         raise CheckerError(_SOURCE, "'min_quote_words' must be a positive whole number")
@@ -115,6 +148,7 @@ def load_attribution_rules(rule_dirs: Sequence[str | Path] = ()) -> AttributionR
         cues=PhraseIndex(
             {
                 "finite": words("verbs"),
+                "conditional": words("verbs_with_content"),
                 "participle": words("participles"),
                 "opener": words("clause_openers"),
                 "nested": words("nested_openers"),
@@ -122,11 +156,14 @@ def load_attribution_rules(rule_dirs: Sequence[str | Path] = ()) -> AttributionR
                 STATEMENT: words("statement_nouns"),
             },
             # Verbs in lower case only: "Notes" or "Reports" opening a name is not a verb.
-            case_sensitive_keys=("finite", "participle"),
+            case_sensitive_keys=("finite", "conditional", "participle"),
         ),
         statement_link=statement_link,
+        document_link=document_link,
         fillers=word_set(lexicon, "subject_fillers", _SOURCE),
         free_participles=word_set(lexicon, "participles_without_that", _SOURCE),
+        listener_verbs=word_set(lexicon, "listener_verbs", _SOURCE),
+        adverbial_openers=word_set(lexicon, "adverbial_openers", _SOURCE),
         min_quote_words=min_words,
     )
 
@@ -144,13 +181,17 @@ def find_attributions(
     """Every attribution in the sentence, in order of their cue; verbs inside quotes ignored."""
     cues = rules.cues.hits(sentence)
     verbs = [
-        hit for hit in cues if hit.key in _VERB_KEYS and not inside(quotes, hit.start)
+        hit
+        for hit in cues
+        if hit.key in _VERB_KEYS
+        and not inside(quotes, hit.start)
+        and (hit.key != "conditional" or _reports_content(sentence, hit, quotes))
     ]
     markers = [hit for hit in cues if hit.key not in _VERB_KEYS]
     boundaries = sorted(
         [_Boundary(m.start(), m.end(), "punct") for m in _PUNCT_BOUNDARY.finditer(sentence)]
         + [_Boundary(h.start, h.end, h.key) for h in markers if h.key in ("opener", "nested")]
-        + [_Boundary(h.start, h.end, "nested") for h in verbs if h.key == "finite"],
+        + [_Boundary(h.start, h.end, "nested") for h in verbs if h.key in _FINITE_KEYS],
         key=lambda b: (b.start, b.end),
     )
     found: list[Attribution] = []
@@ -176,9 +217,32 @@ def find_attributions(
                 continue  # "comments" alone, not "comments from X"
             position = link.end()
         speaker = _read_forward(sentence, _skip_space(sentence, position), rules.words)
+        if speaker is None and marker.key == ACCORDING:
+            speaker = _document_source(sentence, position, rules)
         if speaker is not None and speaker.kind != PRONOUN:
             found.append(Attribution(speaker, marker.key, marker.start, marker.end))
     return sorted(found, key=lambda a: a.cue_start)
+
+
+def _document_source(sentence: str, position: int, rules: AttributionRules) -> Speaker | None:
+    """ "according to figures released by the health ministry": the source of a document."""
+    if rules.document_link is None:
+        return None
+    stop = _FORWARD_STOP.search(sentence, position)
+    end = stop.start() if stop is not None else len(sentence)
+    comma = sentence.find(",", position, end)
+    link = rules.document_link.search(sentence, position, comma if comma >= 0 else end)
+    if link is None or len(_TOKEN.findall(sentence, position, link.start())) > _DOCUMENT_WORDS:
+        return None
+    return _read_forward(sentence, link.end(), rules.words)
+
+
+def _reports_content(sentence: str, verb: Hit, quotes: list[tuple[int, int]]) -> bool:
+    """ "X posted on X that ...", '"...," X posted': the verb reports words. "The company
+    posted a loss" does not."""
+    return bool(_CONTENT_AFTER.match(sentence, verb.end)) or any(
+        end <= verb.start for _, end in quotes
+    )
 
 
 def _skip_space(sentence: str, position: int) -> int:
@@ -192,10 +256,29 @@ def _introduced_quote(
 ) -> Attribution | None:
     """ 'CFO Marcus Ilesanmi focused on cash: "We turned ..."': the subject introduces a quote."""
     colon = _COLON_QUOTE.search(sentence)
-    if colon is None or inside(quotes, colon.start()):
+    if colon is None:
+        return _headline_label(sentence, quotes, words)
+    if inside(quotes, colon.start()):
         return None
     lead = _leading_subject(sentence, words) or _label_speaker(sentence[: colon.start()], words)
     if lead is None or lead.end > colon.start():
+        return None
+    return Attribution(lead, INTRODUCED, colon.start(), colon.start() + 1)
+
+
+def _headline_label(
+    sentence: str, quotes: list[tuple[int, int]], words: SpeakerWords
+) -> Attribution | None:
+    """ 'Coach Lindqvist: We Were Not Good Enough': a label before a colon and a capital."""
+    colon = _LABEL_COLON.search(sentence)
+    if colon is None or inside(quotes, colon.start()):
+        return None
+    if not sentence[colon.end() : colon.end() + 1].isupper():
+        return None  # "The plan had one flaw: cost" is not a speaker's words
+    lead = _label_speaker(sentence[: colon.start()], words)
+    if lead is None or lead.kind == SOURCE:
+        return None  # "Sources: WireWatch, Meridian" is a credit line, not a statement
+    if len(_TOKEN.findall(sentence, colon.end())) < _MIN_HEADLINE_WORDS:
         return None
     return Attribution(lead, INTRODUCED, colon.start(), colon.start() + 1)
 
@@ -232,7 +315,8 @@ def _finite(
         if speaker is None or speaker.kind == PRONOUN:
             return None
         return Attribution(speaker, AGENT, verb.start, verb.end)
-    if sentence[: verb.start].rstrip()[-1:] in _QUOTE_OR_COMMA:
+    listener = verb.text.lower() in rules.listener_verbs  # "..., told Reuters": not the speaker
+    if not listener and sentence[: verb.start].rstrip()[-1:] in _QUOTE_OR_COMMA:
         position = _skip_space(sentence, verb.end)
         speaker = _read_forward(sentence, position, rules.words, inverted=True)
         if speaker is not None:
@@ -265,16 +349,24 @@ def _subject(
     segments = _comma_segments(sentence, region_start, region_end)
     while segments and _only_fillers(sentence, *segments[-1], rules.fillers):
         segments.pop()  # "the ministry, however, said"
+    # "Smith, who led the talks, said", "Smith, 54, said", "Smith, for his part, said": asides
+    # between a speaker and the verb are never the speaker themselves.
+    segments = segments[:1] + [s for s in segments[1:] if not _aside(sentence, *s, rules)]
     if not segments:
         return None
     last = len(segments) - 1
-    while last > 0 and _RELATIVE.match(sentence, segments[last][0]):
-        last -= 1  # "Smith, who led the talks, said": skip the relative clause
     start, end = segments[last]
     coordinator = _COORDINATOR.match(sentence, start, end)
     if coordinator is not None:
         start = coordinator.end()  # "..., and the ministry said"
     speaker = _read_segment(sentence, start, end, rules.words)
+    if speaker is None and coordinator is None and _described(sentence, segments, last, rules):
+        # "Ruiz, a mother of three, told AFP": a name, then a description no word list knows
+        speaker = _read_segment(sentence, *segments[last - 1], rules.words)
+        if speaker is not None and speaker.kind == NAME:
+            last -= 1
+        else:
+            speaker = None
     if speaker is None:
         # "more time was needed and a Palestinian source said": a clause joined without a comma
         coordinator = _last_coordinator(sentence, start, end)
@@ -304,6 +396,25 @@ def _subject(
     else:
         clause_start = None  # "X said that Y told ...": Y's words stay inside X's claim
     return Attribution(speaker, SUBJECT, verb.start, verb.end, clause_start)
+
+
+def _described(
+    sentence: str, segments: list[tuple[int, int]], last: int, rules: AttributionRules
+) -> bool:
+    """Is the last segment an appositive noun phrase ("a mother of three") after another?"""
+    first = _TOKEN.search(sentence, segments[last][0], segments[last][1])
+    return last > 0 and first is not None and first.group(0).lower() in rules.words.determiners
+
+
+def _aside(sentence: str, start: int, end: int, rules: AttributionRules) -> bool:
+    """A comma segment that cannot be (part of) a speaker: a relative clause, an age, a
+    prepositional phrase ("for his part", "in a statement") or filler words ("however")."""
+    if _RELATIVE.match(sentence, start) or _AGE.match(sentence[start:end]):
+        return True
+    first = _TOKEN.search(sentence, start, end)
+    if first is not None and first.group(0).lower() in rules.adverbial_openers:
+        return True
+    return _only_fillers(sentence, start, end, rules.fillers)
 
 
 def _only_fillers(sentence: str, start: int, end: int, fillers: frozenset[str]) -> bool:

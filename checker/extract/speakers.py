@@ -36,6 +36,7 @@ _HEAD_LOOKAHEAD = 3  # "the state-run health ministry": modifiers allowed before
 _MAX_MODIFIERS = 4
 _DEFINITE = frozenset({"the", "this", "that"})
 _COMPLEMENT_LINKS = frozenset({"of", "at", "from", "in", "for"})
+_OWNER_LINKS = frozenset({"for", "of"})  # "a spokesperson for the ministry", "head of the agency"
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,9 @@ class _Reader:
                     stacked = (k, title)
                     j = k  # "foreign ministry spokesperson": the first head is a modifier
                     continue
+                owner = self._owner_after(k)
+                if owner is not None:  # "a spokesperson for the ministry"
+                    return self._owned_role(first, owner_end, k, owner, title)
                 return self._unnamed(ROLE, first, owner_end, k, title)
             size = self.phrase_len(j, w.sources)
             if size:
@@ -271,6 +275,43 @@ class _Reader:
         """ "the governor", "Apple's chief executive": one known person, not "a spokesperson"."""
         first = self.t.low[0] if len(self.t) else ""
         return first in _DEFINITE or any(is_possessive(r) for r in self.t.raw[:owner_end])
+
+    def _owner_after(self, k: int) -> tuple[int, int] | None:
+        """The owner in "for the ministry" / "of Qatar's foreign ministry" after a role ending
+        at k: (start, end) of the owner's words without their article, or None."""
+        t, w = self.t, self.w
+        if k + 1 >= len(t) or t.low[k] not in _OWNER_LINKS:
+            return None
+        start = k + 1
+        while start < len(t) and t.low[start] in w.determiners:
+            start += 1
+        j = start
+        while j < len(t) and j - start <= _HEAD_LOOKAHEAD:
+            size = self.phrase_len(j, w.sources)
+            if size:
+                return start, j + size
+            if self.is_name_word(j):
+                end = self.name_end(j)
+                if is_possessive(t.raw[end - 1]) or self.head_ahead(end):
+                    j = end  # "Qatar's foreign ministry", "the Israeli military"
+                    continue
+                return start, end  # "the Foreign Ministry", "the Israel Defense Forces"
+            if t.low[j] in w.stop_words:
+                return None
+            j += 1
+        return None
+
+    def _owned_role(
+        self, first: int, owner_end: int, k: int, owner: tuple[int, int], title: str | None
+    ) -> Speaker:
+        """ "a spokesperson for the ministry": described as "ministry spokesperson", the way
+        other outlets write it, so that both spellings name the same source."""
+        words = self.t.low[owner[0] : owner[1]] + self.t.low[first:k]
+        return self._make(
+            ROLE, 0, owner[1], descriptor=" ".join(words),
+            role=clean_role(self.t.text(owner_end, k)), title=title,
+            definite=self._definite(owner_end),
+        )
 
     def _of_complement(self, k: int) -> int:
         """Extend "the foreign ministry" over "of Norway", "staff" over "at the City Hospital"."""
