@@ -2,7 +2,9 @@
 
 Roles come from claims.speaker_role and, for people named with a title but not quoted
 ("Former Governor Ana Ruiz met ..."), from a per-story regex over claim texts built
-from the roles lexicon's titles and the story's known speaker names. Two roles conflict when
+from the roles lexicon's titles and the story's names: its known speakers, and full names
+written right after a title even when that person is never quoted ("The winner came from
+Captain Ana Ruiz"); such a person is keyed by the name itself. Two roles conflict when
 one marks a past office ("former", "ex-") and the other does not, or when their titles (from
 the lexicon) are unrelated: neither title's words contain the other's ("chief executive" vs
 "chief financial officer"; "envoy" and "special envoy" agree). A missing role never conflicts.
@@ -31,12 +33,24 @@ _PAST = re.compile(r"\b(?:former|ex|onetime|one-time|erstwhile|then)\b|\bex-", r
 _PAST_BEFORE = re.compile(r"(?i:\b(?:former|ex-|onetime)\s*)(?:[a-z][\w.'’-]*\s+){0,3}$")
 _ROLE_WORD = r"(?:[A-Z][\w.'’-]*|former|ex-\w+)"
 _TITLE_REACH = 120  # characters before a name that may hold its title and up to 4 more words
+# A run of capitalised words ("Civil Protection Chief Petra Varga"): the name is what follows
+# its last title word. Names have two or three words here; a lone surname is too ambiguous.
+_CAPITAL_RUN = r"(?:[A-Z][\w'’.-]*\s+){1,6}[A-Z][\w'’-]*"
+_NAME_WORDS = (2, 3)
 
 
 def role_titles(rule: Any) -> list[str]:
-    """Title keys from the roles lexicon, longest first so "vice president" wins."""
-    titles = load_lexicon("roles", lexicon_dirs(rule)).get("titles") or []
+    """Title keys from the roles lexicon, longest first so "vice president" wins; with the
+    trailing titles ("rescue chief"), which only this check reads."""
+    lexicon = load_lexicon("roles", lexicon_dirs(rule))
+    titles = [*(lexicon.get("titles") or []), *trailing_titles(rule)]
     return sorted({name_key(str(t)) for t in titles}, key=lambda t: (-len(t), t))
+
+
+def trailing_titles(rule: Any) -> frozenset[str]:
+    """Titles only this check reads: "chief" ends "Rescue Chief" but not "Chief Data Officer"."""
+    words = load_lexicon("roles", lexicon_dirs(rule)).get("trailing_titles") or []
+    return frozenset(name_key(str(t)) for t in words)
 
 
 def title_forms(rule: Any) -> dict[str, str]:
@@ -70,15 +84,62 @@ def related(a: str, b: str) -> bool:
     return words_a <= words_b or words_b <= words_a
 
 
-def appositive_roles(claims: pl.DataFrame, titles: list[str]) -> pl.DataFrame:
+def titled_names(
+    claims: pl.DataFrame, titles: list[str], not_names: frozenset[str]
+) -> pl.DataFrame:
+    """story, speaker: full names written right after a title, quoted or not.
+
+    Capitalised runs are pulled out in one vectorized pass; only their few distinct texts are
+    split in Python. A run's name is the words after its last title word, so titles written in
+    capitals ("Chief Executive Officer") never pass for a name.
+    """
+    title_words = {word for title in titles for word in title.split()}
+    runs = (
+        claims.select("story", pl.col("text").str.extract_all(_CAPITAL_RUN).alias("run"))
+        .explode("run")
+        .drop_nulls("run")
+        .unique(maintain_order=True)
+    )
+    rows = []
+    for story, run in runs.iter_rows():
+        name = name_after_title(run, title_words, not_names)
+        if name is not None:
+            rows.append({"story": story, "speaker": name})
+    return pl.DataFrame(rows, schema={"story": pl.String, "speaker": pl.String}).unique(
+        maintain_order=True
+    )
+
+
+def name_after_title(run: str, title_words: set[str], not_names: frozenset[str]) -> str | None:
+    """The full name after the last title word of a capitalised run, if it is one."""
+    words = run.split()
+    keys = [name_key(w) for w in words]
+    last_title = max((i for i, k in enumerate(keys) if k in title_words), default=None)
+    if last_title is None:
+        return None
+    name_words = words[last_title + 1 :]
+    name_words[-1:] = [re.sub(r"['’]s$", "", w) for w in name_words[-1:]]
+    if not _NAME_WORDS[0] <= len(name_words) <= _NAME_WORDS[1]:
+        return None
+    if any(name_key(w) in not_names or "." in w for w in name_words):
+        return None  # "Captain Ana Ruiz Monday", initials and abbreviations are not kept
+    return " ".join(name_words)
+
+
+def appositive_roles(
+    claims: pl.DataFrame,
+    titles: list[str],
+    not_names: frozenset[str] = frozenset(),
+    trailing: frozenset[str] = frozenset(),
+) -> pl.DataFrame:
     """claim rows with speaker/speaker_role filled from "<title words> <Full Name>" in the text.
 
-    One regex per story over the names its speakers already have: cheap, and it only ever
-    attaches roles to people the extract stage knows.
+    One regex per story over the story's names: its speakers' (a speaker read as "Rescue Chief
+    Ana Ruiz", its trailing title taken for a name, counts as "Ana Ruiz") and the full names
+    written after a title anywhere in its claims.
     """
     title_alt = "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles)
     frames = []
-    named = claims.filter(pl.col("speaker").is_not_null() & pl.col("speaker").str.contains(" "))
     # The regex runs only on claims that hold one of the story's names and some title word:
     # polars finds those in one vectorized pass (Aho-Corasick), per story partition.
     title_words = sorted({word for title in titles for word in title.split()})
@@ -86,6 +147,15 @@ def appositive_roles(claims: pl.DataFrame, titles: list[str]) -> pl.DataFrame:
     with_title = claims.filter(
         pl.col("text").str.contains_any(title_words, ascii_case_insensitive=True)
     )
+    speakers = claims.filter(pl.col("speaker").str.contains(" ")).select("story", "speaker")
+    misread = speakers["speaker"].unique().sort()
+    cleaned = [name_after_title(n, set(trailing), not_names) or n for n in misread]
+    named = pl.concat(
+        [
+            speakers.with_columns(pl.col("speaker").replace_strict(misread, cleaned)),
+            titled_names(with_title, titles, not_names),
+        ]
+    ).sort("story", "speaker")
     by_story = with_title.partition_by("story", as_dict=True)
     for (story,), people in named.group_by(["story"], maintain_order=True):
         if (story,) not in by_story:
@@ -132,9 +202,23 @@ def _titled_names(
 @register_check("role")
 def role_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     titles, forms = role_titles(rule), title_forms(rule)
+    not_names = frozenset(
+        name_key(str(w)) for w in load_lexicon("roles", lexicon_dirs(rule)).get("not_names") or []
+    )
     claims = context.claim_view
-    from_text = appositive_roles(claims, titles).drop("speaker_key").join(
+    from_text = appositive_roles(claims, titles, not_names, trailing_titles(rule))
+    from_text = from_text.drop("speaker_key").join(
         context.speakers, on=["story", "speaker"], how="left"
+    )
+    # A person named with a title but never quoted has no key yet: the name is the key.
+    unkeyed = from_text.filter(pl.col("speaker_key").is_null())["speaker"].unique().sort()
+    from_text = from_text.with_columns(
+        pl.coalesce(
+            "speaker_key",
+            pl.col("speaker").replace_strict(
+                unkeyed, [name_key(n) for n in unkeyed], default=None, return_dtype=pl.String
+            ),
+        ).alias("speaker_key")
     )
     roles = (
         pl.concat([claims.select(from_text.columns), from_text])
@@ -171,6 +255,8 @@ def past_conflicts(rows: list[dict[str, Any]]) -> list[Conflict]:
         for row in holders:
             by_label.setdefault(f"former {title}" if row["past"] else title, []).append(row)
         support = {label: {r["copy_root"] for r in members} for label, members in by_label.items()}
+        if len(set().union(*support.values())) < 2:
+            continue  # one copy naming both is its own muddle, not outlets disagreeing
         majority, minority = split_by_support(support)
         past_claims = frozenset(r["claim_id"] for r in holders if r["past"])
         if minority and past_claims not in reported:
