@@ -154,7 +154,7 @@ class PhraseReader:
         return first in _DEFINITE or any(is_possessive(r) for r in self.t.raw[:owner_end])
 
     def _owner_after(self, k: int) -> tuple[int, int] | None:
-        """The owner in "for the ministry" / "of Qatar's foreign ministry" after a role ending
+        """The owner in "for the ministry" / "of Norway's foreign ministry" after a role ending
         at k: (start, end) of the owner's words without their article, or None."""
         t, w = self.t, self.w
         if k + 1 >= len(t) or t.low[k] not in _OWNER_LINKS:
@@ -170,7 +170,7 @@ class PhraseReader:
             if self.is_name_word(j):
                 end = self.name_end(j)
                 if is_possessive(t.raw[end - 1]) or self.head_ahead(end):
-                    j = end  # "Qatar's foreign ministry", "the Israeli military"
+                    j = end  # "Norway's foreign ministry", "the Swedish navy"
                     continue
                 return start, end  # "the Foreign Ministry", "the Israel Defense Forces"
             if t.low[j] in w.stop_words:

@@ -75,6 +75,17 @@ def split_known(meta: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     return known, extra
 
 
+# Metadata keys that become Record fields as text; `published` stays as written (parsed later).
+_TEXT_FIELDS = ("outlet", "story", "role", "url", "title", "language")
+
+
+def record_fields(known: dict[str, Any]) -> dict[str, Any]:
+    """The Record keyword arguments a source's modelled metadata sets (see split_known)."""
+    fields: dict[str, Any] = {name: as_text(known.get(name)) for name in _TEXT_FIELDS}
+    fields["published"] = known.get("published")
+    return fields
+
+
 def as_text(value: Any) -> str | None:
     """A metadata value as a stripped string; blank and missing are None."""
     if value is None:

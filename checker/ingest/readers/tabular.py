@@ -17,7 +17,7 @@ import polars as pl
 from checker.errors import CheckerError, Problems
 from checker.ingest.cleanup import clean_text
 from checker.ingest.decode import decode_bytes
-from checker.ingest.frontmatter import as_text, split_known
+from checker.ingest.frontmatter import record_fields, split_known
 from checker.ingest.model import Record, Source
 from checker.ingest.registry import register_reader
 
@@ -138,14 +138,8 @@ def _record(
         body_line=line,
         meta_line=line,
         label=label,
-        outlet=as_text(known.get("outlet")),
-        story=as_text(known.get("story")),
-        role=as_text(known.get("role")),
-        url=as_text(known.get("url")),
-        title=as_text(known.get("title")),
-        published=known.get("published"),
-        language=as_text(known.get("language")),
         extra={key: value for key, value in extra.items() if value not in (None, "")},
+        **record_fields(known),
     )
 
 

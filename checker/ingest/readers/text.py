@@ -7,7 +7,7 @@ from markdown_it import MarkdownIt
 from checker.errors import Problems
 from checker.ingest.cleanup import clean_text, html_to_text
 from checker.ingest.decode import decode_bytes
-from checker.ingest.frontmatter import as_text, split_front_matter, split_known
+from checker.ingest.frontmatter import record_fields, split_front_matter, split_known
 from checker.ingest.model import Record, Source
 from checker.ingest.registry import register_reader
 
@@ -34,14 +34,8 @@ def _read(source: Source, problems: Problems, *, markdown: bool) -> Record:
         text=body,
         body_line=front.body_start + leading_blank,
         meta_line=front.key_lines.get(published_key),
-        outlet=as_text(known.get("outlet")),
-        story=as_text(known.get("story")),
-        role=as_text(known.get("role")),
-        url=as_text(known.get("url")),
-        title=as_text(known.get("title")),
-        published=known.get("published"),
-        language=as_text(known.get("language")),
         extra=extra,
+        **record_fields(known),
     )
 
 
