@@ -12,7 +12,7 @@ from typing import Any
 
 import polars as pl
 
-from checker.evaluate import minority_outlets
+from checker.checks.findings import offending_outlets
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def planted_recall(findings: pl.DataFrame, truth: list[dict[str, Any]]) -> list[
     """One row per check that was planted or reported, sorted by check."""
     offenders: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
     for story, check, evidence in findings.select("story", "check", "evidence").iter_rows():
-        offenders[story, check].append(minority_outlets(evidence))
+        offenders[story, check].append(offending_outlets(evidence))
     planted: dict[str, int] = defaultdict(int)
     found: dict[str, int] = defaultdict(int)
     for entry in truth:

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from checker.checks import CheckContext
-from checker.evaluate import minority_outlets
+from checker.checks.findings import offending_outlets
 from checker.extract import extract
 from checker.match import match
 from checker.ruleset.loader import load_rules
@@ -81,7 +81,7 @@ def test_check_case(check: str, case: dict[str, Any]) -> None:
             row
             for row in rows
             if row["check"] == expected["check"]
-            and set(expected["outlets"]) <= minority_outlets(row["evidence"])
+            and set(expected["outlets"]) <= offending_outlets(row["evidence"])
         ]
         assert hits, f"no {expected['check']} finding against {expected['outlets']}: " + repr(
             [(r["check"], r["message"]) for r in rows]

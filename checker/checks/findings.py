@@ -10,6 +10,19 @@ import polars as pl
 from checker.ruleset.fingerprint import finding_fingerprint
 from checker.schema import from_rows
 
+# The sides of a finding's evidence that carry what it reports against: the minority value,
+# the candidate checked against a reference, either party of a dispute, a stance's dissent.
+OFFENDING_SIDES = frozenset({"minority", "candidate", "disputed", "pessimistic"})
+
+
+def offending_outlets(evidence: list[dict] | None) -> set[str]:
+    """Outlets (copies included) on the offending sides of one finding's evidence."""
+    found: set[str] = set()
+    for item in evidence or []:
+        if item.get("side") in OFFENDING_SIDES:
+            found.update(item.get("outlets") or [item.get("outlet")])
+    return {o for o in found if o}
+
 
 def evidence_entry(
     claim: Mapping[str, Any],

@@ -21,6 +21,7 @@ from urllib.parse import quote
 import polars as pl
 
 import checker
+from checker.checks.findings import OFFENDING_SIDES
 from checker.errors import CheckerError
 from checker.report.registry import ReportInput, register_format
 from checker.report.source_lines import Region, SourceLocator
@@ -34,7 +35,6 @@ EVIDENCE_FINGERPRINT_KEY = "checkerEvidence/v1"  # finding id + file: one alert 
 SOURCE_ROOT = "%SRCROOT%"
 # The sides that depart from what the others say; majority/reference/optimistic are the
 # yardstick and get no annotation of their own.
-OFFENDING_SIDES = frozenset({"minority", "candidate", "disputed", "pessimistic"})
 # The text reader's suffixes: the only documents with a body_line in a file of their own.
 LOCATABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "info": "note"}
