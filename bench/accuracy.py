@@ -57,7 +57,7 @@ FINDING_CHECKS: dict[str, frozenset[str]] = {
 # Sides of a finding on which each value is its own side (both parties' claims, no majority).
 SPLIT_BY_VALUE = frozenset({"disputed"})
 # Checks that prove an error inside one article (a wrong time-zone conversion): their evidence
-# holds the wrong side only, and it opposes the label's largest side by construction.
+# holds the wrong side only; the label does not say which side is right, the arithmetic does.
 SELF_EVIDENT = frozenset({"timezone"})
 ALLOWED = frozenset({"update", "disputed", "info"})
 
@@ -242,15 +242,14 @@ def opposes(finding: dict, label: Label) -> tuple[int, int] | None:
 
 
 def _self_evident_pair(placed: list[set[str]], label: Label) -> tuple[int, int] | None:
-    """A one-article finding answers a label when it quotes exactly one labelled side and that
-    side is not the one most outlets state."""
+    """A one-article finding (a conversion proved wrong by arithmetic) answers a label when it
+    quotes exactly one labelled side; the side it stands against is the largest other one."""
     quoted = [i for i, sides in enumerate(placed) if sides]
     if len(quoted) != 1:
         return None
-    largest = max(range(len(label.sides)), key=lambda i: len(label.sides[i].outlets))
-    if quoted[0] == largest:
-        return None
-    return tuple(sorted((quoted[0], largest)))  # type: ignore[return-value]
+    others = [i for i in range(len(label.sides)) if i != quoted[0]]
+    other = max(others, key=lambda i: len(label.sides[i].outlets))
+    return (min(quoted[0], other), max(quoted[0], other))
 
 
 def _fires(finding: dict, trap: Label) -> bool:

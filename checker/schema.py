@@ -82,6 +82,8 @@ TABLES: dict[str, pl.Schema] = {
             "text": pl.String,
             "start": pl.Int32,  # char offsets into the document's text
             "end": pl.Int32,
+            "context": pl.String,  # window words either side: what the number counts
+            "names": pl.String,  # capitalised words of its clause: whom or what it is about
         }
     ),
     "times": pl.Schema(
@@ -104,7 +106,13 @@ TABLES: dict[str, pl.Schema] = {
         {"story": pl.String, "speaker": pl.String, "speaker_key": pl.String}
     ),
     "facts": pl.Schema(
-        {"fact_id": pl.String, "story": pl.String, "claim_id": pl.String, "key": pl.String}
+        {
+            "fact_id": pl.String,
+            "story": pl.String,
+            "claim_id": pl.String,
+            "key": pl.String,
+            "quantity_start": pl.Int32,  # the figure of a quantity fact; null for statements
+        }
     ),
     "findings": pl.Schema(
         {

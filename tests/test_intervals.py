@@ -79,3 +79,15 @@ def test_two_sources_with_no_majority_are_reported_as_a_dispute() -> None:
         cluster_readings([reading("a", 12, 12), reading("b", 21, 21)], 0.0, 0.0), 0.5, False
     )
     assert len(found) == 1 and found[0].majority == [] and len(found[0].minority) == 2
+
+
+def test_figures_far_apart_are_of_different_things_unless_a_scale_slip() -> None:
+    total_seats = [reading(d, 343, 343) for d in ("a", "b", "c")]
+    party_seats = [reading("d", 3, 3)]  # "three seats" for a small party
+    assert find_disagreements(cluster_readings(total_seats + party_seats, 0, 0), 0.5, False) == []
+    market_value = [reading(d, 2.94e12, 2.94e12) for d in ("a", "b", "c")]
+    slip = [reading("d", 2.94e9, 2.94e9)]  # "$2.94 billion" for trillion: same digits
+    found = find_disagreements(cluster_readings(market_value + slip, 0, 0), 0.5, False)
+    assert [[r.outlet for r in c.readings] for c in found[0].minority] == [["d"]]
+    near = [reading("d", 30, 30)]  # within a factor of twenty: a plain disagreement
+    assert find_disagreements(cluster_readings(total_seats + near, 0, 0), 0.5, False)

@@ -91,26 +91,24 @@ def test_connected_groups_are_sorted_components() -> None:
     assert groups == [["a", "b", "c"], ["x", "y"]]
 
 
-def test_generic_kinds_are_scoped_by_event_else_by_statement_fact() -> None:
+def test_quantity_facts_name_each_figure_by_its_frame() -> None:
     from checker.match.facts import quantity_facts
 
-    claims = pl.DataFrame(
+    claims = pl.DataFrame({"claim_id": ["a", "b", "c"], "story": ["s"] * 3})
+    frames = pl.DataFrame(
         {
-            "claim_id": ["m1", "m2", "c1", "x1", "d1", "d2"],
-            "story": ["s"] * 6,
-            "event": [None, None, "vote", None, None, None],
+            "claim_id": ["a", "a", "b", "c"],
+            "start": pl.Series([0, 40, 5, 9], dtype=pl.Int32),
+            "kind": ["deaths", "deaths", "deaths", "duration"],
+            "scope": ["all", "bangkok", "all", "later"],
         }
     )
-    quantities = pl.DataFrame(
-        {
-            "claim_id": ["m1", "m2", "c1", "x1", "d1", "d2"],
-            "kind": ["duration", "duration", "duration", "duration", "deaths", "deaths"],
-        }
-    )
-    statements = pl.DataFrame({"claim_id": ["m1", "m2"], "key": ["statement:march hours"] * 2})
-    facts = quantity_facts(claims, quantities, frozenset({"duration"}), statements)
-    keys = dict(facts.select("claim_id", "key").iter_rows())
-    assert keys["m1"] == keys["m2"] == "quantity:duration@statement:march hours"
-    assert keys["c1"] == "quantity:duration@vote"
-    assert "x1" not in keys  # a bare length with no event and no matched statement
-    assert keys["d1"] == keys["d2"] == "quantity:deaths"
+    facts = quantity_facts(frames, claims)
+    keys = {(c, q): k for c, q, k in facts.select("claim_id", "quantity_start", "key").rows()}
+    assert keys == {
+        ("a", 0): "quantity:deaths@all",
+        ("a", 40): "quantity:deaths@bangkok",  # one claim, two facts: each figure its own
+        ("b", 5): "quantity:deaths@all",
+        ("c", 9): "quantity:duration@later",
+    }
+    assert facts.filter(pl.col("key") == "quantity:deaths@all")["fact_id"].n_unique() == 1

@@ -86,19 +86,21 @@ def find_disagreements(
     needed = max(2, math.ceil(majority_share * len(voices)))
     majority = [c for c in clusters if len(c.support) >= needed]
     if not majority:
-        # No side has a majority: report the dispute once, every cluster on its own side.
-        return [Disagreement(majority=[], minority=clusters)]
+        return _dispute(clusters)
     found = []
     for cluster in clusters:
         if cluster in majority:
             continue
         # Judge each document on its own: one that also carries every majority value is likely
         # using the number in another context ("the two sides"); the others still disagree.
-        conflicting = {root for root in cluster.support if any(root not in m.support
-                                                                for m in majority)}
+        conflicting = {
+            root for root in cluster.support if any(root not in m.support for m in majority)
+        }
         if not conflicting:
             continue
-        missed = [m for m in majority if conflicting - m.support]
+        missed = [m for m in majority if conflicting - m.support and commensurable(cluster, m)]
+        if not missed:
+            continue
         minority = Cluster(
             readings=[r for r in cluster.readings if r.copy_root in conflicting],
             low=cluster.low,
@@ -112,6 +114,46 @@ def find_disagreements(
             )
         )
     return found
+
+
+MAX_RATIO = 20.0  # figures further apart than this are of different things, unless a slip
+
+
+def _digits(value: float) -> str:
+    """The significant digits of a figure: 2.94 billion and 2.94 trillion share "294"."""
+    return f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0")
+
+
+def commensurable(a: Cluster, b: Cluster) -> bool:
+    """Could two clusters be tellings of one figure? Within a factor of MAX_RATIO, or the same
+    digits at another scale (a billion written for a trillion). "343 seats" against "three
+    seats", or "eight minutes" against "five years", are figures of different things that
+    their frames failed to tell apart."""
+    for x in a.readings:
+        for y in b.readings:
+            low, high = sorted((abs(x.value), abs(y.value)))
+            if low > 0 and high / low <= MAX_RATIO:
+                return True
+            if low > 0 and _digits(x.value) == _digits(y.value):
+                return True
+    return False
+
+
+def _dispute(clusters: list[Cluster]) -> list[Disagreement]:
+    """No side has a majority: two values, each held by documents the other lacks, are a
+    dispute reported once; a scatter of three or more values with no majority is figures of
+    different things that happen to share a frame, not one fact told two ways."""
+    if len(clusters) != 2 or not commensurable(*clusters):
+        return []
+    first, second = clusters
+    shared = first.support & second.support
+    sides = [
+        Cluster([r for r in c.readings if r.copy_root not in shared], c.low, c.high)
+        for c in clusters
+    ]
+    if not all(side.readings for side in sides):
+        return []
+    return [Disagreement(majority=[], minority=sides)]
 
 
 def same_source(a: set[str | None], b: set[str | None], cutoff: float) -> bool:

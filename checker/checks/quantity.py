@@ -36,8 +36,10 @@ def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
     return (
         quantities.rename({"text": "q_text", "start": "q_start", "end": "q_end"})
         .join(claims, on="claim_id")
-        .join(facts.select("fact_id", "claim_id", "key"), on="claim_id")
-        .filter(pl.col("key").str.replace(r"@.*$", "") == "quantity:" + pl.col("kind"))
+        .join(
+            facts.select("fact_id", "claim_id", "key", pl.col("quantity_start").alias("q_start")),
+            on=["claim_id", "q_start"],
+        )
         .sort("story", "key", "claim_id", "q_start")
     )
 
@@ -73,7 +75,7 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
     for (story, key, fact_id), group in rows.group_by(
         ["story", "key", "fact_id"], maintain_order=True
     ):
-        kind = key.removeprefix("quantity:").split("@")[0]  # "duration@protest" -> "duration"
+        kind = key.removeprefix("quantity:").split("@")[0]  # "deaths@toll" -> "deaths"
         if not _selected(kind, rule):
             continue
         rows_by_reading = {

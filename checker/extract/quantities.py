@@ -45,7 +45,16 @@ __all__ = [
     "load_quantity_lexicon",
 ]
 
+_CONVERTED = frozenset({"duration", "distance"})  # families whose units convert by a factor
 _NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+\Z")
+# Whose or where a figure is: a proper name after a place preposition or before a possessive
+# ("killed nine people in Bangkok", "Mandalay's toll"), not any name near it (a ship, a port
+# of departure, a speaker).
+_ENTITY = re.compile(
+    r"\b(?:in|of|across|near|outside|at)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][^\W_]+(?:[-\s][A-Z][^\W_]+)*)"
+    r"|(?P<owner>[A-Z][^\W_]+(?:\s[A-Z][^\W_]+)*)['’]s?\b(?=\s)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +75,21 @@ class Quantity:
     text: str
     start: int
     end: int
+    context: str = ""  # the window words either side, in sentence order (what is counted)
+    names: str = ""  # names of the places or owners in the number's clause (whose it is)
+
+
+def _frame(sentence: str, cand: Candidate) -> tuple[str, str]:
+    """The words that say what a number is about: its window words, and the names of its
+    clause that say whose or where it is."""
+    context = " ".join([*reversed(cand.before), *(word for word, _ in cand.after)])
+    start, end = cand.clause or (cand.start, cand.end)
+    names = [
+        match.group("place") or match.group("owner")
+        for span_start, span_end in ((start, cand.start), (cand.end, end))
+        for match in _ENTITY.finditer(sentence, span_start, span_end)
+    ]
+    return context, " ".join(names)
 
 
 def _names_something(sentence: str, cand: Candidate) -> bool:
@@ -98,8 +122,9 @@ def _to_quantity(sentence: str, cand: Candidate, lexicon: QuantityLexicon) -> Qu
     value = number.value
     low, high = qualified_bounds(cand, lexicon)
     unit: str | None
-    if cand.family == "duration" and cand.unit is not None:
-        unit = (kind.unit if kind else None) or lexicon.family_units.get("duration", "minutes")
+    if cand.family in _CONVERTED and cand.unit is not None:
+        # Lengths of time to minutes, distances to kilometres (or the unit a kind names).
+        unit = (kind.unit if kind else None) or lexicon.family_units.get(cand.family, "minutes")
         to_unit = lexicon.units[unit].factor if unit in lexicon.units else 1.0
         ratio = cand.unit.factor / to_unit
         value, low, high = value * ratio, low * ratio, scaled(high, ratio)
@@ -111,6 +136,7 @@ def _to_quantity(sentence: str, cand: Candidate, lexicon: QuantityLexicon) -> Qu
         unit = (kind.unit if kind else None) or lexicon.family_units.get(cand.family)
     end = max(cand.end, cand.cue_end or 0)
     kind_name = kind.name if kind else lexicon.fallback_kinds[cand.family]
+    context, names = _frame(sentence, cand)
     return Quantity(
         kind=kind_name,
         value=value,
@@ -121,6 +147,8 @@ def _to_quantity(sentence: str, cand: Candidate, lexicon: QuantityLexicon) -> Qu
         text=sentence[cand.start : end],
         start=cand.start,
         end=end,
+        context=context,
+        names=names,
     )
 
 
@@ -143,6 +171,6 @@ def find_quantities(sentence: str, lexicon: QuantityLexicon) -> list[Quantity]:
         attach_qualifiers(sentence, cand, lexicon)
     read_windows(sentence, cands, lexicon)
     for cand in cands:
-        classify(cand, lexicon, words)
+        classify(cand, lexicon, words, sentence)
     inherit_kinds(sentence, cands, lexicon)
     return [_to_quantity(sentence, c, lexicon) for c in cands if _keep(sentence, c, lexicon)]

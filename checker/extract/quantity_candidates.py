@@ -31,6 +31,7 @@ class Candidate:
     cue_end: int | None = None
     before: list[str] = field(default_factory=list)  # window words, nearest first
     after: list[tuple[str, int]] = field(default_factory=list)  # (word, end offset)
+    clause: tuple[int, int] | None = None  # offsets of the clause the number belongs to
 
 
 def _extra_numbers(

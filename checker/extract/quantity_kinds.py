@@ -13,6 +13,7 @@ from checker.extract.quantity_lexicon import QuantityLexicon
 _DASH_ONLY = re.compile(r"\s*[-–—]\s*")
 # How far after a number its head-noun cue may be for the quantity's text to include it.
 _TEXT_REACH = 3
+_HYPHENED_WORD = re.compile(r"-[^\W\d_]")
 
 
 def _holds(window: Sequence[str], phrase: tuple[str, ...]) -> bool:
@@ -20,10 +21,16 @@ def _holds(window: Sequence[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(window[i : i + size]) == phrase for i in range(len(window) - size + 1))
 
 
-def classify(cand: Candidate, lexicon: QuantityLexicon, sentence_words: frozenset[str]) -> None:
+def classify(
+    cand: Candidate, lexicon: QuantityLexicon, sentence_words: frozenset[str], sentence: str = ""
+) -> None:
     """Pick the kind whose cue is found: highest priority, then nearest cue, then name."""
     after_words = [w for w, _ in cand.after]
     before_words = cand.before[::-1]  # left to right, ending next to the number
+    if cand.unit is None and _HYPHENED_WORD.match(sentence, cand.end):
+        # "beat ten-man Dunmere", "a five-star hotel": the number describes the word it is
+        # hyphened to, so only that word and those after it can say what it counts.
+        before_words = []
     next_to = cand.before[0] if cand.before else None
     best: tuple[int, int, str] | None = None
     noun_end: dict[int, int] = {}  # kind -> end of its nearest cue right after the number

@@ -13,6 +13,7 @@ from checker.extract.quantity_lexicon import QuantityLexicon
 
 _TOKEN = re.compile(r"[^\W_]+|[,;:()\[\]\"“”—]")
 _PERCENT_FAMILIES = frozenset({"percent", "percent_points"})
+CLAUSE_WORDS = 14  # how far the clause of a number reaches either side, at most, in words
 
 
 def _window_floor(cands: list[Candidate], index: int) -> int:
@@ -52,3 +53,27 @@ def read_windows(sentence: str, cands: list[Candidate], lexicon: QuantityLexicon
             cand.after.append((word, match.end()))
             if len(cand.after) == 1 and word in lexicon.head_nouns:
                 break  # "the two sides had narrowed their differences": it counts sides
+        cand.clause = _clause(sentence, cand, floor, ceiling, lexicon)
+
+
+def _clause(
+    sentence: str, cand: Candidate, floor: int, ceiling: int, lexicon: QuantityLexicon
+) -> tuple[int, int]:
+    """The stretch of the sentence a number belongs to (its frame: who or what it is about):
+    the words either side up to clause punctuation, a window-stop word or another number."""
+    start = cand.start
+    before = list(_TOKEN.finditer(sentence, max(floor, cand.start - 16 * CLAUSE_WORDS), cand.start))
+    for count, match in enumerate(reversed(before)):
+        word = match.group().lower()
+        if count >= CLAUSE_WORDS or not word[0].isalnum() or word in lexicon.stops:
+            break
+        start = match.start()
+    end = cand.end
+    for count, match in enumerate(
+        _TOKEN.finditer(sentence, cand.end, min(ceiling, cand.end + 16 * CLAUSE_WORDS))
+    ):
+        word = match.group().lower()
+        if count >= CLAUSE_WORDS or not word[0].isalnum() or word in lexicon.stops:
+            break
+        end = match.end()
+    return start, end

@@ -82,7 +82,7 @@ def _extract_document(
             tables["quantities"].add(
                 claim_id=cid, kind=q.kind, value=q.value, low=q.low, high=q.high, unit=q.unit,
                 qualifier=q.qualifier, text=q.text, start=span.start + q.start,
-                end=span.start + q.end,
+                end=span.start + q.end, context=q.context, names=q.names,
             )
         for t in find_times(claim_text, published, config.zones):
             tables["times"].add(

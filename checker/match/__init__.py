@@ -1,6 +1,8 @@
 """The match stage: claims of different outlets that state the same fact, grouped into facts.
 
 match(claims, quantities, documents) -> {"speakers", "matches", "facts"}.
+Statement facts come from fuzzy-matched claims (scoring.py), quantity facts from aligned
+figure frames (frames.py).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from checker.lexicons import load_lexicon
 from checker.match.aliases import lexicon_aliases, speaker_keys
 from checker.match.blocking import PROBE_FRACTION, block_keys, content_words
 from checker.match.facts import quantity_facts, statement_facts
+from checker.match.frames import frame_groups
 from checker.match.scoring import score_blocks
 from checker.schema import conform, from_rows
 
@@ -26,8 +29,12 @@ class MatchSettings:
     rare_words_per_claim: int
     probe_fraction: float
     fuzzy_name_cutoff: float
-    event_scoped_kinds: frozenset[str]
+    frame_threshold: float
+    frame_min_shared: float
+    dominant_name_share: float
+    generic_kinds: frozenset[str]
     stopwords: frozenset[str]
+    not_names: frozenset[str]
     aliases: dict[str, str]
 
     @classmethod
@@ -39,8 +46,17 @@ class MatchSettings:
             rare_words_per_claim=int(settings.get("rare_words_per_claim", 3)),
             probe_fraction=float(settings.get("probe_fraction", PROBE_FRACTION)),
             fuzzy_name_cutoff=float(settings.get("fuzzy_name_cutoff", 88)),
-            event_scoped_kinds=frozenset(settings.get("event_scoped_kinds") or ()),
+            frame_threshold=float(settings.get("frame_threshold", 0.3)),
+            frame_min_shared=float(settings.get("frame_min_shared", 0.8)),
+            dominant_name_share=float(settings.get("dominant_name_share", 0.5)),
+            # A figure of a fallback kind ("other", "duration") aligns only through its words.
+            generic_kinds=frozenset(
+                (load_lexicon("quantities", rule_dirs).get("fallback_kinds") or {}).values()
+            ),
             stopwords=frozenset(load_lexicon("stopwords", rule_dirs).get("words", [])),
+            not_names=frozenset(
+                str(w).lower() for w in load_lexicon("roles", rule_dirs).get("not_names") or ()
+            ),
             aliases=lexicon_aliases(load_lexicon("aliases", rule_dirs).get("people", {}) or {}),
         )
 
@@ -119,9 +135,19 @@ def match(
     keys, info = candidate_inputs(claims, quantities, documents, settings, speakers, words)
     matches, _scored = score_blocks(keys, info, settings.threshold, settings.max_block)
     statements = statement_facts(claims, matches, words)
-    facts = pl.concat(
-        [quantity_facts(claims, quantities, settings.event_scoped_kinds, statements), statements]
+    frames = frame_groups(
+        quantities,
+        claims,
+        copy_roots(claims, documents),
+        settings.generic_kinds,
+        settings.stopwords | settings.not_names,
+        settings.frame_threshold,
+        settings.fuzzy_name_cutoff,
+        settings.max_block,
+        settings.dominant_name_share,
+        settings.frame_min_shared,
     )
+    facts = pl.concat([quantity_facts(frames, claims), statements])
     return {
         "speakers": speakers,
         "matches": conform(matches, "matches"),

@@ -1,8 +1,9 @@
 """Grouping matched claims into facts.
 
 Two kinds of fact come out of matching:
-- quantity facts: every claim of a story that carries a quantity of one kind (key
-  `quantity:<kind>`); the quantity and duration checks compare the values inside them;
+- quantity facts: the figures of a story whose frames align (match/frames.py; key
+  `quantity:<kind>@<scope>`, one row per figure); the quantity and duration checks compare
+  the values inside them;
 - statement facts: connected groups of claims whose texts matched across outlets (key
   `statement:<words>`); the coverage and attribution checks read them.
 A claim may belong to several facts.
@@ -42,45 +43,34 @@ def connected_groups(pairs: list[tuple[str, str]]) -> list[list[str]]:
     return sorted(sorted(group) for group in groups.values())
 
 
-def quantity_facts(
-    claims: pl.DataFrame,
-    quantities: pl.DataFrame,
-    event_scoped: frozenset[str] = frozenset(),
-    statements: pl.DataFrame | None = None,
-) -> pl.DataFrame:
-    """One fact per story and quantity kind (key `quantity:<kind>`).
-
-    A kind in `event_scoped` (a generic fallback such as `duration`: "lasted six hours" says
-    nothing of what lasted) is compared only within one scope: the claim's event (key
-    `quantity:<kind>@<event>`), else the statement fact its claim belongs to (claims that
-    matched across outlets); a claim with neither is left out.
-    """
-    statement_of = (
-        statements.select("claim_id", pl.col("key").alias("statement"))
-        if statements is not None and not statements.is_empty()
-        else pl.DataFrame(schema={"claim_id": pl.String, "statement": pl.String})
+def quantity_facts(frames: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
+    """One fact per story and frame group (key `quantity:<kind>@<scope>`, see frames.py); each
+    row names its figure by `quantity_start`, as a claim may hold figures of several facts."""
+    if frames.is_empty():
+        return empty("facts")
+    keyed = frames.join(claims.select("claim_id", "story"), on="claim_id").select(
+        "story",
+        "claim_id",
+        ("quantity:" + pl.col("kind") + "@" + pl.col("scope")).alias("key"),
+        pl.col("start").alias("quantity_start"),
     )
-    scope = pl.coalesce(pl.col("event"), pl.col("statement"))
-    keyed = (
-        quantities.join(claims.select("claim_id", "story", "event"), on="claim_id")
-        .join(statement_of, on="claim_id", how="left")
-        .select(
-            "story",
-            "claim_id",
-            pl.when(pl.col("kind").is_in(list(event_scoped)))
-            .then("quantity:" + pl.col("kind") + "@" + scope)
-            .otherwise("quantity:" + pl.col("kind"))
-            .alias("key"),
-        )
+    ids = (
+        keyed.group_by("story", "key")
+        .agg(pl.concat_str("claim_id", pl.col("quantity_start").cast(pl.String)).sort())
+        .rows()
     )
-    rows = (
-        keyed.filter(pl.col("key").is_not_null())
-        .unique()
-        .group_by("story", "key")
-        .agg(pl.col("claim_id").sort())
-        .sort("story", "key")
+    fact_ids = pl.DataFrame(
+        {
+            "story": [story for story, _, _ in ids],
+            "key": [key for _, key, _ in ids],
+            "fact_id": [fact_id(story, key, members) for story, key, members in ids],
+        }
     )
-    return _explode_facts(rows)
+    return (
+        keyed.join(fact_ids, on=["story", "key"])
+        .select("fact_id", "story", "claim_id", "key", "quantity_start")
+        .sort("story", "key", "claim_id", "quantity_start")
+    )
 
 
 def statement_facts(
@@ -128,5 +118,7 @@ def _explode_facts(rows: pl.DataFrame) -> pl.DataFrame:
     return (
         rows.with_columns(pl.Series("fact_id", ids))
         .explode("claim_id")
-        .select("fact_id", "story", "claim_id", "key")
+        .select(
+            "fact_id", "story", "claim_id", "key", pl.lit(None, pl.Int32).alias("quantity_start")
+        )
     )
