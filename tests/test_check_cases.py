@@ -72,7 +72,8 @@ def run_checks_on(case: dict[str, Any], checks: set[str]) -> pl.DataFrame:
 
 @pytest.mark.parametrize(("check", "case"), _cases())
 def test_check_case(check: str, case: dict[str, Any]) -> None:
-    wanted = case.get("must_find") or []  # also optional: findings_per_check {check: count}
+    # must_find entries may name a severity; also optional: findings_per_check {check: count}
+    wanted = case.get("must_find") or []
     silent = set(case.get("must_not_find") or [])
     findings = run_checks_on(case, {check} | silent | {w["check"] for w in wanted})
     rows = list(findings.iter_rows(named=True)) if findings.height else []
@@ -82,6 +83,7 @@ def test_check_case(check: str, case: dict[str, Any]) -> None:
             for row in rows
             if row["check"] == expected["check"]
             and set(expected["outlets"]) <= offending_outlets(row["evidence"])
+            and row["severity"] == expected.get("severity", row["severity"])
         ]
         assert hits, f"no {expected['check']} finding against {expected['outlets']}: " + repr(
             [(r["check"], r["message"]) for r in rows]

@@ -5,9 +5,10 @@ Roles come from claims.speaker_role and, for people named with a title but not q
 from the roles lexicon's titles and the story's names: its known speakers, and full names
 written right after a title even when that person is never quoted ("The winner came from
 Captain Ana Ruiz"); such a person is keyed by the name itself. Two roles conflict when
-one marks a past office ("former", "ex-") and the other does not, or when their titles (from
-the lexicon) are unrelated: neither title's words contain the other's ("chief executive" vs
-"chief financial officer"; "envoy" and "special envoy" agree). A missing role never conflicts.
+one marks a past office ("former", "ex-") and the other does not, or when both are offices one
+person cannot hold at once (the lexicon's exclusive titles: "vice president" against "deputy
+prime minister"); other titles may be held together or name one job ("coach" / "manager",
+"CEO" / "founder"). A missing role never conflicts.
 """
 
 from __future__ import annotations
@@ -202,6 +203,7 @@ def _titled_names(
 @register_check("role")
 def role_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     titles, forms = role_titles(rule), title_forms(rule)
+    exclusive = exclusive_titles(rule, forms)
     not_names = frozenset(
         name_key(str(w)) for w in load_lexicon("roles", lexicon_dirs(rule)).get("not_names") or []
     )
@@ -233,7 +235,7 @@ def role_check(rule: Any, context: CheckContext) -> pl.DataFrame:
             for row in group.iter_rows(named=True)
             for role in [row["speaker_role"]]
         ]
-        for conflict in [*past_conflicts(rows), *title_conflicts(rows)]:
+        for conflict in [*past_conflicts(rows), *title_conflicts(rows, exclusive)]:
             found.append(_finding(rule, context, story, person, *conflict))
     return findings_frame(found)
 
@@ -265,8 +267,14 @@ def past_conflicts(rows: list[dict[str, Any]]) -> list[Conflict]:
     return conflicts
 
 
-def title_conflicts(rows: list[dict[str, Any]]) -> list[Conflict]:
-    """A title most copies give against an unrelated one some copy gives instead.
+def exclusive_titles(rule: Any, forms: dict[str, str]) -> frozenset[str]:
+    """Offices one person cannot hold at once, in canonical form."""
+    words = load_lexicon("roles", lexicon_dirs(rule)).get("exclusive_titles") or []
+    return frozenset(forms.get(name_key(str(t)), name_key(str(t))) for t in words)
+
+
+def title_conflicts(rows: list[dict[str, Any]], exclusive: frozenset[str]) -> list[Conflict]:
+    """An exclusive office most copies give against another some copy gives instead.
 
     Titles one copy gives together ("Commander ..., a coast guard spokesperson") are offices
     the person holds at once, never a conflict; a tie has no majority and is not reported.
@@ -284,7 +292,13 @@ def title_conflicts(rows: list[dict[str, Any]]) -> list[Conflict]:
     majority, minority = split_by_support(support)
     if majority is None:
         return []
-    odd = [m for m in minority if not related(majority, m) and (majority, m) not in together]
+    if majority not in exclusive:
+        return []
+    odd = [
+        m
+        for m in minority
+        if m in exclusive and not related(majority, m) and (majority, m) not in together
+    ]
     return [(f"title:{majority}", by_title, majority, odd)] if odd else []
 
 

@@ -7,7 +7,11 @@ whose keys are within `max_edit_distance` edits (rapidfuzz cdist over the story'
 names, one matrix per story) and that share a first name or initial are one person. Accepted
 variants never fire: listed aliases, case/hyphen/dot variants (equal name keys), initials
 ("J. Vance" / "JD Vance") and short forms of first names from the `name_variants` lexicon.
-The spelling most independent copies use is the majority; one finding per person.
+The spelling most independent copies use is the majority; one finding per person. Two names
+that differ only by a derivational ending ("Southeast Asia" / "Southeast Asian") are two words,
+not two spellings; transliterations ("Zelenskyy" / "Zelensky") are shown apart at info severity; a
+finding whose misspellings all sit inside a longer name's finding ("Aung Hline" inside "Min
+Aung Hline") is that finding again and is dropped.
 """
 
 from __future__ import annotations
@@ -73,7 +77,43 @@ def _initials_only(a: str, b: str) -> bool:
     return rest_a == rest_b and min(len(first_a), len(first_b)) <= 2
 
 
-def person_groups(keys: list[str], max_distance: int) -> list[list[str]]:
+@lru_cache(maxsize=8)
+def _variants(dirs: tuple[Any, ...]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    try:
+        data = load_lexicon("name_variants", dirs)
+    except CheckerError:  # a rule pack without the lexicon simply has no variants
+        data = {}
+    endings = tuple(sorted({str(e) for e in data.get("derivation_endings") or []}, key=len))
+    swaps = tuple((str(a), str(b)) for a, b in (data.get("transliteration_swaps") or {}).items())
+    return endings, swaps
+
+
+def derived(a: str, b: str, endings: tuple[str, ...]) -> bool:
+    """Two keys whose last words are one stem with derivational endings: other words."""
+    *head_a, last_a = a.split(" ")
+    *head_b, last_b = b.split(" ")
+    if head_a != head_b or not endings:
+        return False
+    for ending_a in endings:
+        if not last_a.endswith(ending_a):
+            continue
+        stem = last_a[: len(last_a) - len(ending_a)] if ending_a else last_a
+        if len(stem) >= 4 and any(last_b == stem + ending_b for ending_b in endings):
+            return True
+    return False
+
+
+def transliterated(key: str, swaps: tuple[tuple[str, str], ...]) -> str:
+    """The key with alphabet-dependent letters swapped ("Zelenskyy" -> "zelenskii" ->
+    "zelenski"); other doubled letters stay, as dropping one is a misspelling ("Witkof")."""
+    for old, new in swaps:
+        key = key.replace(old, new)
+    return re.sub(r"i+", "i", key)
+
+
+def person_groups(
+    keys: list[str], max_distance: int, endings: tuple[str, ...] = ()
+) -> list[list[str]]:
     """Connected groups of name keys within `max_distance` edits sharing a first name."""
     if len(keys) < 2:
         return []
@@ -88,6 +128,7 @@ def person_groups(keys: list[str], max_distance: int) -> list[list[str]]:
         if len(keys[i].split(" ")) == len(keys[j].split(" "))
         and _same_first(keys[i], keys[j])
         and not _initials_only(keys[i], keys[j])
+        and not derived(keys[i], keys[j], endings)
     ]
     return connected_groups(pairs)
 
@@ -185,6 +226,7 @@ def spelling_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     first_names = first_name_map(rule)
     rows = _name_rows(context.claim_view, min_length, rule)
 
+    endings, swaps = _variants(lexicon_dirs(rule))
     found = []
     for (story,), group in rows.group_by(["story"], maintain_order=True):
         # Spellings that are accepted variants of each other collapse into one before comparing.
@@ -194,15 +236,39 @@ def spelling_check(rule: Any, context: CheckContext) -> pl.DataFrame:
         claims_by_key: dict[str, list[dict[str, Any]]] = {}
         for row in group.iter_rows(named=True):
             claims_by_key.setdefault(accepted[row["spelling_key"]], []).append(row)
-        for people in person_groups(sorted(claims_by_key), max_distance):
+        conflicts = []
+        for people in person_groups(sorted(claims_by_key), max_distance, endings):
             support = {k: {r["copy_root"] for r in claims_by_key[k]} for k in people}
             majority, minority = split_by_support(support)
-            if not minority:
-                continue
-            found.append(
-                _finding(rule, context, story, majority, minority, claims_by_key)
-            )
+            if minority:
+                conflicts.append((majority, minority))
+        for majority, minority in _longest_only(conflicts):
+            # Transliterations of the majority's spelling are shown apart, at info.
+            reads = transliterated(majority, swaps) if majority else None
+            alike = [k for k in minority if transliterated(k, swaps) == reads]
+            unlike = [k for k in minority if k not in alike]
+            for spellings, severity in ((unlike, None), (alike, "info")):
+                if spellings:
+                    found.append(
+                        _finding(rule, context, story, majority, spellings, claims_by_key, severity)
+                    )
     return findings_frame(found)
+
+
+def _longest_only(
+    conflicts: list[tuple[str | None, list[str]]],
+) -> list[tuple[str | None, list[str]]]:
+    """Drop a conflict whose misspellings all end a longer name's misspellings."""
+    kept = []
+    for majority, minority in conflicts:
+        inside_longer = any(
+            other is not minority
+            and all(any(o != m and o.endswith(" " + m) for o in other) for m in minority)
+            for _, other in conflicts
+        )
+        if not inside_longer:
+            kept.append((majority, minority))
+    return kept
 
 
 def _finding(
@@ -212,6 +278,7 @@ def _finding(
     majority: str | None,
     minority: list[str],
     claims_by_key: Mapping[str, list[dict[str, Any]]],
+    severity: str | None = None,
 ) -> dict[str, Any]:
     major_side, minor_side = side_names(majority)
     written: dict[str, str] = {}
@@ -237,4 +304,4 @@ def _finding(
         "variants": ", ".join(written[k] for k in minority),
     }
     key = f"spelling:{name_key(canonical)}"
-    return make_finding(rule, story, None, key, canonical, evidence, values)
+    return make_finding(rule, story, None, key, canonical, evidence, values, severity)

@@ -7,10 +7,12 @@ Offsets are into the document's text throughout, so a claim's text is always
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from checker.extract.attribution import Attribution, find_attributions
 from checker.extract.config import ExtractConfig
+from checker.extract.names import surname
 from checker.extract.people import People
 from checker.extract.quotes import has_direct_quote, quote_spans, straight_close
 from checker.extract.sentences import split_sentences
@@ -96,12 +98,20 @@ class _Resolver:
         who spoke in the claim just before, else the person named last before the sentence.
         Names inside the sentence's quotes do not count ('"I told Smith," he said')."""
         skip = [(sentence.start + a, sentence.start + b) for a, b in sentence.quotes]
-        person = self.people.last_before(position, skip, since=sentence.start)
-        if person is not None:
-            return person
-        if self.previous is not None and self.previous.person != NOT_PERSON:
-            return self.previous.speaker
-        return self.people.last_before(sentence.start, skip)
+        quoted = " ".join(sentence.text[a:b] for a, b in sentence.quotes)
+        previous = (
+            self.previous.speaker
+            if self.previous is not None and self.previous.person != NOT_PERSON
+            else None
+        )
+        candidates = (
+            self.people.last_before(position, skip, since=sentence.start),
+            previous,
+            self.people.last_before(sentence.start, skip),
+        )
+        # No one is the speaker of a quote that names them ('"I look forward to working with
+        # Ana Ruiz," he said' is not Ruiz speaking).
+        return next((p for p in candidates if p is not None and not _named_in(p, quoted)), None)
 
     def spoke(self, speaking: Speaking | None) -> None:
         self.previous = speaking
@@ -230,3 +240,9 @@ def _clauses(
             end -= 1
         clauses.append((start, end, speaking))
     return clauses
+
+
+def _named_in(person: str, text: str) -> bool:
+    """Does `text` name the person by surname?"""
+    last = surname(person)
+    return bool(last) and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text) is not None
