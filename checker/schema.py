@@ -82,8 +82,8 @@ TABLES: dict[str, pl.Schema] = {
             "text": pl.String,
             "start": pl.Int32,  # char offsets into the document's text
             "end": pl.Int32,
-            "context": pl.String,  # window words either side: what the number counts
-            "names": pl.String,  # capitalised words of its clause: whom or what it is about
+            "context": pl.String,  # window words before, "|", words after: what it counts
+            "names": pl.String,  # places or owners its clause names: whom or what it is about
         }
     ),
     "times": pl.Schema(

@@ -111,7 +111,6 @@ DISCREPANCIES = [
 DISCREPANCY_IDS = [f"{check}-{key}" for check, key, _, _ in DISCREPANCIES]
 
 
-
 def write(
     folder: Path,
     outlet: str,
@@ -366,3 +365,31 @@ def test_a_document_that_contradicts_itself_is_reported_unless_it_copied_the_ref
     assert weekday.height == (1 if reported else 0), weekday["message"].to_list()
     if reported:
         assert sides(weekday.row(0, named=True)) == {"candidate": {"harbourpost"}}
+
+
+# A lower bound is a reported figure: a rewrite that turns "at least 23" into "at least 32"
+# drifted (a disaster toll), as did "more than $40 million" into "more than $60 million" (a
+# company's fine). A later reference that raises the bound is the newer figure, not drift.
+@pytest.mark.parametrize(
+    ("said", "rewritten"),
+    [
+        (
+            "At least 23 people were killed when the bridge collapsed, police said.",
+            "At least 32 people were killed when the bridge collapsed, police said.",
+        ),
+        (
+            "The regulator fined the bank more than $40 million for the failures, it said.",
+            "The regulator fined the bank more than $60 million for the failures, it said.",
+        ),
+    ],
+)
+def test_a_rewrite_that_raises_a_lower_bound_has_drifted(
+    tmp_path: Path, said: str, rewritten: str
+) -> None:
+    reference = write(tmp_path, "wireline", said, 15)
+    candidate = write(tmp_path, "rewritenews", rewritten, 16)
+    findings = findings_of([candidate], reference=[reference])
+    drift = findings.filter(pl.col("check") == "quantity").to_dicts()
+    assert len(drift) == 1, findings.select("check", "message").rows()
+    assert sides(drift[0]) == {"candidate": {"rewritenews"}, "reference": {"wireline"}}
+    assert drift[0]["severity"] != "info"

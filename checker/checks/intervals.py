@@ -45,16 +45,26 @@ class Cluster:
         return texts[0] if texts else ""
 
 
-def widen(reading: Reading, relative: float, absolute: float) -> tuple[float, float]:
-    """Half the tolerance on each side: two readings overlap when within one tolerance."""
+LOWER_BOUND_REACH = 0.25  # "more than N" reaches N * 1.25 when compared: it reports about N
+
+
+def widen(
+    reading: Reading, relative: float, absolute: float, reach: float = LOWER_BOUND_REACH
+) -> tuple[float, float]:
+    """Half the tolerance on each side: two readings overlap when within one tolerance. An
+    open upper bound is a reported figure, not "anything above": "at least 23" and "at least
+    32" disagree, and "over 160 seats" is not 343."""
     slack = max(absolute, relative * abs(reading.value)) / 2
-    return reading.low - slack, reading.high + slack
+    high = reading.high if math.isfinite(reading.high) else max(reading.low, 0) * (1 + reach)
+    return reading.low - slack, high + slack
 
 
-def cluster_readings(readings: list[Reading], relative: float, absolute: float) -> list[Cluster]:
+def cluster_readings(
+    readings: list[Reading], relative: float, absolute: float, reach: float = LOWER_BOUND_REACH
+) -> list[Cluster]:
     """Sweep the intervals in order of their low end, merging those that overlap."""
     spans = sorted(
-        ((*widen(r, relative, absolute), r) for r in readings),
+        ((*widen(r, relative, absolute, reach), r) for r in readings),
         key=lambda item: (item[0], item[1], item[2].claim_id),
     )
     clusters: list[Cluster] = []

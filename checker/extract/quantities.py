@@ -45,6 +45,7 @@ __all__ = [
     "load_quantity_lexicon",
 ]
 
+AFTER_MARK = "|"  # in a figure's context, where the words before it end and those after begin
 _CONVERTED = frozenset({"duration", "distance"})  # families whose units convert by a factor
 _NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+\Z")
 # Whose or where a figure is: a proper name after a place preposition or before a possessive
@@ -75,14 +76,15 @@ class Quantity:
     text: str
     start: int
     end: int
-    context: str = ""  # the window words either side, in sentence order (what is counted)
+    context: str = ""  # window words before, "|", window words after (what is counted)
     names: str = ""  # names of the places or owners in the number's clause (whose it is)
 
 
 def _frame(sentence: str, cand: Candidate) -> tuple[str, str]:
     """The words that say what a number is about: its window words, and the names of its
     clause that say whose or where it is."""
-    context = " ".join([*reversed(cand.before), *(word for word, _ in cand.after)])
+    before = " ".join(reversed(cand.before))
+    context = f"{before} {AFTER_MARK} {' '.join(word for word, _ in cand.after)}".strip()
     start, end = cand.clause or (cand.start, cand.end)
     names = [
         match.group("place") or match.group("owner")

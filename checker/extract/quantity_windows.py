@@ -18,9 +18,12 @@ CLAUSE_WORDS = 14  # how far the clause of a number reaches either side, at most
 
 def _window_floor(cands: list[Candidate], index: int) -> int:
     """Where the words before a number stop: at the previous number, unless that one is a
-    percentage change ("revenue rose 9% to $4.2 billion" still names revenue)."""
+    percentage change ("revenue rose 9% to $4.2 billion" still names revenue) or an ordinal
+    ("expects fourth-quarter revenue of $4.3 billion" still expects)."""
     previous = index - 1
-    while previous >= 0 and cands[previous].family in _PERCENT_FAMILIES:
+    while previous >= 0 and (
+        cands[previous].family in _PERCENT_FAMILIES or cands[previous].number.ordinal
+    ):
         previous -= 1
     return cands[previous].end if previous >= 0 else 0
 

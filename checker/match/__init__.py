@@ -17,7 +17,7 @@ from checker.lexicons import load_lexicon
 from checker.match.aliases import lexicon_aliases, speaker_keys
 from checker.match.blocking import PROBE_FRACTION, block_keys, content_words
 from checker.match.facts import quantity_facts, statement_facts
-from checker.match.frames import frame_groups
+from checker.match.frames import Scopes, frame_groups
 from checker.match.scoring import score_blocks
 from checker.schema import conform, from_rows
 
@@ -35,6 +35,7 @@ class MatchSettings:
     generic_kinds: frozenset[str]
     stopwords: frozenset[str]
     not_names: frozenset[str]
+    scopes: Scopes
     aliases: dict[str, str]
 
     @classmethod
@@ -54,6 +55,7 @@ class MatchSettings:
                 (load_lexicon("quantities", rule_dirs).get("fallback_kinds") or {}).values()
             ),
             stopwords=frozenset(load_lexicon("stopwords", rule_dirs).get("words", [])),
+            scopes=Scopes.from_lexicon(load_lexicon("frames", rule_dirs)),
             not_names=frozenset(
                 str(w).lower() for w in load_lexicon("roles", rule_dirs).get("not_names") or ()
             ),
@@ -146,6 +148,7 @@ def match(
         settings.max_block,
         settings.dominant_name_share,
         settings.frame_min_shared,
+        settings.scopes,
     )
     facts = pl.concat([quantity_facts(frames, claims), statements])
     return {

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import polars as pl
 from rapidfuzz import fuzz, process
@@ -23,6 +24,8 @@ from rapidfuzz import fuzz, process
 from checker.match.aliases import name_key
 from checker.match.facts import connected_groups
 
+AFTER_MARK = "|"  # as checker/extract/quantities.py writes a figure's context
+SCOPE_WORDS_AFTER = 1  # words after a figure that may give its scope ("$4bn expected by ...")
 WORD_WEIGHT = 0.5  # what any shared word weighs before its rarity is added
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -46,6 +49,63 @@ def frame_words(context: str | None, stopwords: frozenset[str]) -> list[str]:
 def frame_names(names: str | None, stopwords: frozenset[str]) -> list[str]:
     keys = {name_key(n) for n in (names or "").split()}
     return sorted(k for k in keys if k and k not in stopwords)
+
+
+@dataclass(frozen=True)
+class Scopes:
+    """The scope lexicon (rules/lexicons/frames.yaml), compiled: dimension -> value -> phrases."""
+
+    phrases: tuple[
+        tuple[str, str, tuple[str, ...]], ...
+    ]  # (dimension, value, words), longest first
+    absent_is_a_value: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, data: dict) -> Scopes:
+        phrases = [
+            (str(dim), str(value), tuple(_phrase_words(str(p))))
+            for dim, values in (data.get("scopes") or {}).items()
+            for value, listed in (values or {}).items()
+            for p in listed or ()
+        ]
+        phrases.sort(key=lambda p: (-len(p[2]), p))
+        absent = frozenset(str(d) for d in data.get("absent_is_a_value") or ())
+        return cls(tuple(phrases), absent)
+
+    def of(self, context: str | None) -> dict[str, str]:
+        """Scope values a figure's words give it: the words before it and the first after;
+        a dimension given two values is left out, one only absence can give is "none"."""
+        before, _, after = (context or "").partition(AFTER_MARK)
+        words = [*_phrase_words(before), "|", *_phrase_words(after)[:SCOPE_WORDS_AFTER]]
+        found: dict[str, set[str]] = {}
+        taken = [False] * len(words)
+        for dim, value, phrase in self.phrases:
+            size = len(phrase)
+            for i in range(len(words) - size + 1):
+                if tuple(words[i : i + size]) == phrase and not any(taken[i : i + size]):
+                    found.setdefault(dim, set()).add(value)
+                    taken[i : i + size] = [True] * size
+        scopes = {dim: values.pop() for dim, values in found.items() if len(values) == 1}
+        for dim in self.absent_is_a_value - set(found):
+            scopes[dim] = "none"
+        return scopes
+
+
+def _phrase_words(text: str) -> list[str]:
+    """Lower-case words with their inflection cut ("forecasted", "forecasts" -> "forecast";
+    "anticipates", "anticipated" -> "anticipat"), so a lexicon lists each word once."""
+    return [_uninflect(w) for w in re.findall(r"[^\W_]+", text.lower().replace("-", " "))]
+
+
+def _uninflect(word: str) -> str:
+    if len(word) > 4:
+        for ending in ("ing", "ed", "es", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                word = word[: -len(ending)]
+                break
+        if word.endswith("e") and len(word) > 4:
+            word = word[:-1]
+    return word
 
 
 def _readings(quantities: pl.DataFrame, claims: pl.DataFrame, roots: pl.DataFrame) -> pl.DataFrame:
@@ -169,6 +229,7 @@ def frame_groups(
     max_block: int,
     dominant_share: float = 0.5,
     min_shared: float = 0.8,
+    scopes: Scopes | None = None,
 ) -> pl.DataFrame:
     """claim_id, start, kind, scope of every figure; aligned figures share a scope.
 
@@ -182,6 +243,8 @@ def frame_groups(
     readings = readings.with_columns(
         pl.Series("entity", _entities(readings, stopwords, name_cutoff, dominant_share))
     )
+    reader = scopes or Scopes((), frozenset())
+    scoped = [reader.of(context) for context in readings["context"].to_list()]
     words = _word_table(readings, generic_kinds, stopwords)
     entities = readings.select("idx", "entity")
     pairs = (
@@ -195,10 +258,21 @@ def frame_groups(
         )
         .sort("idx_a", "idx_b")
     )
+    if not pairs.is_empty():
+        pairs = pairs.filter(
+            pl.Series(
+                [
+                    not _scopes_clash(scoped[a], scoped[b])
+                    for a, b in pairs.select("idx_a", "idx_b").iter_rows()
+                ],
+                dtype=pl.Boolean,
+            )
+        )
     roots = dict(readings.select("idx", "copy_root").rows())
     member_of = _average_link_groups(pairs.select("idx_a", "idx_b", "score").rows(), roots)
     generic = readings["kind"].is_in(list(generic_kinds)).to_list()
     sole_entity = _sole_entities(readings)
+    main_scope = _main_scopes(readings, scoped, generic_kinds)
     labels = []
     for idx, story, kind, entity, is_generic in zip(
         readings["idx"].to_list(),
@@ -209,12 +283,51 @@ def frame_groups(
         strict=True,
     ):
         if not is_generic:
-            labels.append(entity or sole_entity.get((story, kind)) or "all")
+            owner = entity or sole_entity.get((story, kind)) or "all"
+            labels.append(owner + _scope_label(scoped[idx], main_scope.get((story, kind), {})))
         elif idx in member_of:
             labels.append(f"g{member_of[idx]}")
         else:
             labels.append(f"alone{idx}")
     return _scoped(readings.with_columns(pl.Series("group", labels)), words)
+
+
+def _scopes_clash(a: dict[str, str], b: dict[str, str]) -> bool:
+    return any(dim in b and b[dim] != value for dim, value in a.items())
+
+
+def _scope_label(scope: dict[str, str], main: dict[str, str]) -> str:
+    """The scope part of a lexicon kind's frame: each scope's value, a figure without one
+    taking the value most of its kind's documents give (else standing apart)."""
+    dims = sorted(set(scope) | set(main))
+    parts = [f"{dim}={scope.get(dim) or main.get(dim) or '?'}" for dim in dims]
+    return "".join(f"/{p}" for p in parts if not p.endswith("=none"))
+
+
+def _main_scopes(
+    readings: pl.DataFrame, scoped: list[dict[str, str]], generic_kinds: frozenset[str]
+) -> dict[tuple[str, str], dict[str, str]]:
+    """(story, kind) -> dimension -> the value given in at least half its documents and twice
+    as often as any other: what a figure of that kind means when its own words do not say."""
+    votes: dict[tuple[str, str], dict[str, dict[str, set[str]]]] = {}
+    documents: dict[tuple[str, str], set[str]] = {}
+    for idx, story, kind, doc in readings.select("idx", "story", "kind", "doc_id").iter_rows():
+        if kind in generic_kinds:
+            continue
+        documents.setdefault((story, kind), set()).add(doc)
+        for dim, value in scoped[idx].items():
+            votes.setdefault((story, kind), {}).setdefault(dim, {}).setdefault(value, set()).add(
+                doc
+            )
+    main: dict[tuple[str, str], dict[str, str]] = {}
+    for key, dims in votes.items():
+        for dim, values in dims.items():
+            ranked = sorted(((len(d), v) for v, d in values.items()), reverse=True)
+            top, value = ranked[0]
+            rival = ranked[1][0] if len(ranked) > 1 else 0
+            if 2 * top >= len(documents[key]) and top >= 2 * rival:
+                main.setdefault(key, {})[dim] = value
+    return main
 
 
 def _average_link_groups(
