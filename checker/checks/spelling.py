@@ -11,7 +11,8 @@ The spelling most independent copies use is the majority; one finding per person
 that differ only by a derivational ending ("Southeast Asia" / "Southeast Asian") are two words,
 not two spellings; transliterations ("Zelenskyy" / "Zelensky") are shown apart at info severity; a
 finding whose misspellings all sit inside a longer name's finding ("Aung Hline" inside "Min
-Aung Hline") is that finding again and is dropped.
+Aung Hline") is that finding again and is dropped. One-word misspellings ("Kurts" for Kurtz)
+come from spelling_words.py.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from checker.checks.context import CheckContext
 from checker.checks.dates import lexicon_dirs, param, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
+from checker.checks.spelling_words import capitalised_words, rows_by_word, word_conflicts
 from checker.errors import CheckerError
 from checker.extract.names import clean_name, is_possessive
 from checker.extract.speakers import SpeakerWords, is_organisation, load_speaker_words
@@ -228,6 +230,7 @@ def spelling_check(rule: Any, context: CheckContext) -> pl.DataFrame:
 
     endings, swaps = _variants(lexicon_dirs(rule))
     found = []
+    covered: dict[str, set[str]] = {}  # story -> words the full-name pass reported
     for (story,), group in rows.group_by(["story"], maintain_order=True):
         # Spellings that are accepted variants of each other collapse into one before comparing.
         accepted = {
@@ -242,6 +245,7 @@ def spelling_check(rule: Any, context: CheckContext) -> pl.DataFrame:
             majority, minority = split_by_support(support)
             if minority:
                 conflicts.append((majority, minority))
+        covered[story] = {w for _, minority in conflicts for k in minority for w in k.split()}
         for majority, minority in _longest_only(conflicts):
             # Transliterations of the majority's spelling are shown apart, at info.
             reads = transliterated(majority, swaps) if majority else None
@@ -252,7 +256,43 @@ def spelling_check(rule: Any, context: CheckContext) -> pl.DataFrame:
                     found.append(
                         _finding(rule, context, story, majority, spellings, claims_by_key, severity)
                     )
+    found.extend(_word_findings(rule, context, covered, endings, swaps))
     return findings_frame(found)
+
+
+def _word_findings(
+    rule: Any,
+    context: CheckContext,
+    covered: Mapping[str, set[str]],
+    endings: tuple[str, ...],
+    swaps: tuple[tuple[str, str], ...],
+) -> list[dict[str, Any]]:
+    """One-word misspellings of proper names (spelling_words.py), a finding each."""
+    found = []
+    speaker_words, stopwords = _words(lexicon_dirs(rule))
+    # Capitalised common words of titles and organisations ("Prime Minister", "Ministry")
+    # are no names to spell-check.
+    not_names = (
+        frozenset(speaker_words.not_names)
+        | stopwords
+        | frozenset(word for title in speaker_words.titles for word in title)
+        | speaker_words.organisation_words
+    )
+    words = capitalised_words(context.claim_view)
+    for (story,), group in words.group_by(["story"], maintain_order=True):
+        pairs = word_conflicts(
+            group,
+            covered.get(story, set()),
+            lambda a, b: derived(a, b, endings),
+            lambda a, b: transliterated(a, swaps) == transliterated(b, swaps),
+            not_names,
+        )
+        if not pairs:
+            continue
+        rows = rows_by_word(group)
+        for right, wrong in pairs:
+            found.append(_finding(rule, context, story, right, [wrong], rows))
+    return found
 
 
 def _longest_only(

@@ -1,0 +1,101 @@
+"""One-word misspellings of a story's proper names: "Kurts" for Kurtz, "Starlineer" for
+Starliner, "Canveral" for Canaveral.
+
+The full-name pass (spelling.py) needs a first name to tell one person from another. A single
+capitalised word inside a sentence is a proper name too, and when one outlet alone writes a
+word that is one letter (two, for long words) from a word three or more outlets write, with the
+same first letter, it is a misspelling of that name. Derivations ("Democrats" / "Democratic")
+and transliterations are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import polars as pl
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from checker.match.aliases import name_key
+
+# Capitalised words of five letters or more, whole (a trailing hyphen or apostrophe marks the
+# first part of "Marie-Suzanne" or "Hague's", dropped), and those that open the sentence or a
+# quote, which are capitalised whatever they are: the rest are proper names.
+_CAPITAL_WORD = r"\p{Lu}\p{Ll}{4,}[\-'’]?"
+_OPENING_WORD = r"(?:^|(?:^|\s)[\"']|[“‘(]) ?\p{Lu}\p{Ll}{4,}"
+MIN_COMMON = 3  # outlets that must write the accepted spelling
+LONG_WORD = 8  # from this length two edits may separate a misspelling from its name
+
+
+def capitalised_words(claims: pl.DataFrame) -> pl.DataFrame:
+    """story, word, claim rows: every mid-sentence capitalised word of every claim."""
+    found = (
+        claims.with_columns(
+            pl.col("text").str.extract_all(_CAPITAL_WORD).alias("hit"),
+            pl.col("text")
+            .str.extract_all(_OPENING_WORD)
+            .list.eval(pl.element().str.extract(r"(\p{Lu}\p{Ll}+)"))
+            .alias("opening"),
+        )
+        .with_columns(pl.col("hit").list.set_difference("opening"))
+        .explode("hit")
+        .drop_nulls("hit")
+        .filter(~pl.col("hit").str.contains(r"[\-'’]$"))
+        .rename({"hit": "word"})
+        .drop("opening")
+    )
+    return found.unique(["claim_id", "word"], keep="first", maintain_order=True)
+
+
+def word_conflicts(
+    words: pl.DataFrame,
+    covered: set[str],
+    other_words: Callable[[str, str], bool],
+    same_reading: Callable[[str, str], bool],
+    not_names: frozenset[str] = frozenset(),
+) -> list[tuple[str, str]]:
+    """(accepted, misspelt) word pairs of one story. `covered` holds words the full-name pass
+    already reported; `other_words` says two words are derivations of one stem and
+    `same_reading` that they are one name in two alphabets' spellings; `not_names` are
+    capitalised words that name nothing ("While")."""
+    support = words.group_by("word").agg(pl.col("copy_root").n_unique().alias("outlets"))
+    support = support.filter(~pl.col("word").str.to_lowercase().is_in(list(not_names)))
+    lone = sorted(support.filter(pl.col("outlets") == 1)["word"].to_list())
+    common = sorted(support.filter(pl.col("outlets") >= MIN_COMMON)["word"].to_list())
+    lone = [w for w in lone if w.lower() not in covered]
+    if not lone or not common:
+        return []
+    distances = process.cdist(
+        [w.lower() for w in lone],
+        [w.lower() for w in common],
+        scorer=Levenshtein.distance,
+        score_cutoff=2,
+        dtype=np.int32,
+    )
+    pairs = []
+    for i, j in zip(*np.nonzero(distances <= 2), strict=True):
+        wrong, right = lone[int(i)], common[int(j)]
+        allowed = 2 if len(right) >= LONG_WORD else 1
+        if distances[i, j] > allowed or wrong[0] != right[0]:
+            continue
+        if name_key(wrong) == name_key(right) or right.startswith(wrong):
+            continue  # an accent dropped ("Benedicte"), or a word cut short by its page
+        if other_words(wrong.lower(), right.lower()) or same_reading(wrong.lower(), right.lower()):
+            continue
+        pairs.append((right, wrong))
+    # A misspelling close to two accepted words is ambiguous: leave it.
+    once = {wrong for _, wrong in pairs}
+    return sorted(p for p in pairs if sum(w == p[1] for _, w in pairs) == 1 and p[1] in once)
+
+
+def rows_by_word(words: pl.DataFrame) -> dict[str, list[dict[str, Any]]]:
+    """word -> the claim rows that write it, shaped as the spelling finding reads them."""
+    shaped = words.with_columns(
+        pl.col("word").alias("speaker"), pl.col("word").alias("speaker_text")
+    )
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in shaped.iter_rows(named=True):
+        grouped.setdefault(row["word"], []).append(row)
+    return grouped
