@@ -80,11 +80,44 @@ class Quantity:
     names: str = ""  # names of the places or owners in the number's clause (whose it is)
 
 
+# A person's age is theirs: "Jane Roe, 70," / "Jane Roe (70)" (the name before), "the
+# 70-year-old retired teacher Jane Roe" (the name after, past up to three lower-case words).
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]+){0,3}"
+_NAME_BEFORE_AGE = re.compile(rf"(?P<name>{_NAME})\s*[,(]\s*\Z")
+_AGE_CLOSE = re.compile(r"\s*[,)]")
+_NAME_AFTER_AGE = re.compile(rf"\A(?:\s+[a-z][\w-]*){{0,3}}\s+(?P<name>{_NAME})")
+MAX_AGE = 120
+
+
+def _appositive_age(sentence: str, cand: Candidate) -> bool:
+    """ "Williams, 59, and Wilmore, 62": a bare whole number up to MAX_AGE set off by commas
+    or brackets right after a name is that person's age."""
+    if cand.unit is not None or cand.kind is not None or cand.family != "count":
+        return False
+    value = cand.number.value
+    if not 0 < value <= MAX_AGE or value != int(value):
+        return False
+    before = _NAME_BEFORE_AGE.search(sentence, max(0, cand.start - 80), cand.start)
+    return before is not None and _AGE_CLOSE.match(sentence, cand.end) is not None
+
+
+def _age_owner(sentence: str, cand: Candidate) -> str:
+    before = _NAME_BEFORE_AGE.search(sentence, max(0, cand.start - 80), cand.start)
+    if before is not None and _AGE_CLOSE.match(sentence, cand.end):
+        return before.group("name")
+    after = _NAME_AFTER_AGE.match(sentence[cand.end : cand.end + 80])
+    return after.group("name") if after else ""
+
+
 def _frame(sentence: str, cand: Candidate) -> tuple[str, str]:
     """The words that say what a number is about: its window words, and the names of its
-    clause that say whose or where it is."""
+    clause that say whose or where it is (for an age, the person's)."""
     before = " ".join(reversed(cand.before))
     context = f"{before} {AFTER_MARK} {' '.join(word for word, _ in cand.after)}".strip()
+    if cand.family == "age":
+        owner = _age_owner(sentence, cand)
+        if owner:
+            return context, owner
     start, end = cand.clause or (cand.start, cand.end)
     names = [
         match.group("place") or match.group("owner")
@@ -174,5 +207,8 @@ def find_quantities(sentence: str, lexicon: QuantityLexicon) -> list[Quantity]:
     read_windows(sentence, cands, lexicon)
     for cand in cands:
         classify(cand, lexicon, words, sentence)
+        if _appositive_age(sentence, cand):
+            cand.family = "age"
+            cand.kind = next((i for i, k in enumerate(lexicon.kinds) if k.name == "age"), None)
     inherit_kinds(sentence, cands, lexicon)
     return [_to_quantity(sentence, c, lexicon) for c in cands if _keep(sentence, c, lexicon)]

@@ -50,10 +50,9 @@ class MatchSettings:
             frame_threshold=float(settings.get("frame_threshold", 0.3)),
             frame_min_shared=float(settings.get("frame_min_shared", 0.8)),
             dominant_name_share=float(settings.get("dominant_name_share", 0.5)),
-            # A figure of a fallback kind ("other", "duration") aligns only through its words.
-            generic_kinds=frozenset(
-                (load_lexicon("quantities", rule_dirs).get("fallback_kinds") or {}).values()
-            ),
+            # A figure of a fallback kind ("other", "duration") aligns only through its words;
+            # a fallback that is also a lexicon kind ("age") is a kind like any other.
+            generic_kinds=generic_kinds(load_lexicon("quantities", rule_dirs)),
             stopwords=frozenset(load_lexicon("stopwords", rule_dirs).get("words", [])),
             scopes=Scopes.from_lexicon(load_lexicon("frames", rule_dirs)),
             not_names=frozenset(
@@ -61,6 +60,11 @@ class MatchSettings:
             ),
             aliases=lexicon_aliases(load_lexicon("aliases", rule_dirs).get("people", {}) or {}),
         )
+
+
+def generic_kinds(quantities: dict) -> frozenset[str]:
+    fallbacks = set((quantities.get("fallback_kinds") or {}).values())
+    return frozenset(fallbacks - set(quantities.get("kinds") or {}))
 
 
 def speaker_table(claims: pl.DataFrame, settings: MatchSettings) -> pl.DataFrame:
