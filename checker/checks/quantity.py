@@ -68,6 +68,7 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
     relative = float(getattr(tolerance, "relative", 0.0) or 0.0) if tolerance else 0.0
     absolute = float(getattr(tolerance, "absolute", 0.0) or 0.0) if tolerance else 0.0
     majority_share = float(_param(rule, "majority_share", 0.5))
+    max_values = int(_param(rule, "max_values", 3))
     growing_kinds = set(_param(rule, "cumulative_kinds", []) or [])
     update_severity = str(_param(rule, "update_severity", "info"))
 
@@ -97,6 +98,8 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
             for row in rows_by_reading.values()
         ]
         clusters = cluster_readings(readings, relative, absolute)
+        if len(clusters) > max_values:
+            continue  # a frame holding this many figures is several facts, not one told badly
         for disagreement in find_disagreements(clusters, majority_share, kind in growing_kinds):
             evidence = []
             for side, members in (

@@ -64,15 +64,21 @@ class QuantityParams(Params):
     majority_share: float = Field(
         0.5, gt=0.0, le=1.0, description="share of outlets a value needs to be the majority side"
     )
+    max_values: int = Field(
+        3, ge=2, description="a frame with more distinct values than this is several facts: skipped"
+    )
 
 
 class DurationParams(Params):
-    tolerance: Tolerance = Tolerance(relative=0.25, absolute=15.0)
+    tolerance: Tolerance = Tolerance(relative=0.25, absolute=1.0)
     kinds: Selection = Field("all", description="'all' kinds measured in minutes, or a list")
     exclude_kinds: list[str] = Field(default_factory=list)
     min_outlets: int = Field(2, ge=2)
     majority_share: float = Field(
         0.5, gt=0.0, le=1.0, description="share of outlets a value needs to be the majority side"
+    )
+    max_values: int = Field(
+        3, ge=2, description="a frame with more distinct values than this is several facts: skipped"
     )
 
 
