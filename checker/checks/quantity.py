@@ -12,7 +12,13 @@ import polars as pl
 
 from checker.checks.context import CheckContext
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
-from checker.checks.intervals import Cluster, Reading, cluster_readings, find_disagreements
+from checker.checks.intervals import (
+    Cluster,
+    Disagreement,
+    Reading,
+    cluster_readings,
+    find_disagreements,
+)
 from checker.ruleset.registry import register_check
 
 DURATION_UNIT = "minutes"
@@ -62,6 +68,11 @@ def _describe(clusters: list[Cluster], context: CheckContext) -> str:
     return "; ".join(parts)
 
 
+def lone_dispute(disagreement: Disagreement) -> bool:
+    """Two values, one independent outlet each, and no majority either way."""
+    return not disagreement.majority and all(len(c.support) == 1 for c in disagreement.minority)
+
+
 def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.DataFrame:
     rows = readings_by_fact(context, durations)
     tolerance = _param(rule, "tolerance", None)
@@ -71,6 +82,7 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
     max_values = int(_param(rule, "max_values", 3))
     growing_kinds = set(_param(rule, "cumulative_kinds", []) or [])
     update_severity = str(_param(rule, "update_severity", "info"))
+    lone_severity = str(_param(rule, "lone_dispute_severity", "info"))
 
     found: list[dict[str, Any]] = []
     for (story, key, fact_id), group in rows.group_by(
@@ -128,6 +140,9 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
             severity = update_severity if disagreement.is_update else None
             if disagreement.is_update:
                 message_values["minority"] += " (an earlier or later count from the same source)"
+            elif lone_dispute(disagreement):
+                # One outlet against one other, no majority: a lead to check, not a finding.
+                severity = lone_severity
             found.append(
                 make_finding(rule, story, fact_id, key, kind, evidence, message_values, severity)
             )

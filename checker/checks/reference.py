@@ -26,6 +26,8 @@ ReferenceMode.run, which post-processes the check's findings:
   majority and the candidates' as minority; every other value is the one the check rendered
   with (recorded on the way by RecordingRule). Other messages (stance: optimistic/pessimistic)
   are kept as the check wrote them.
+- A dispute with no majority is settled by the reference: the finding takes the rule's own
+  severity back (the check may have shown a lone dispute as a mere lead).
 - Ids: fingerprints are recomputed from the new outlets and values, over the same rule,
   story, key and kind, so they stay stable across runs.
 - Coverage is about absence, which evidence sides cannot express: its rules get
@@ -227,9 +229,15 @@ def _rebuilt(
         outlets,
         [e["value"] or "" for e in evidence],
     )
+    severity = row["severity"]
+    if any(e["side"] == "disputed" for e in row["evidence"] or []):
+        # A dispute with no majority (perhaps shown as a mere lead) is settled by the
+        # reference: the candidate that departs from it drifted, at the rule's severity.
+        severity = str(rule.severity)
     return dict(
         row,
         finding_id=finding_id,
+        severity=severity,
         message=message,
         outlets=outlets,
         claim_ids=sorted({e["claim_id"] for e in evidence}),

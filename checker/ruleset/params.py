@@ -67,6 +67,9 @@ class QuantityParams(Params):
     max_values: int = Field(
         3, ge=2, description="a frame with more distinct values than this is several facts: skipped"
     )
+    lone_dispute_severity: SeverityParam = Field(
+        Severity.INFO, description="severity of one outlet's value against one other's, no majority"
+    )
 
 
 class DurationParams(Params):
@@ -79,6 +82,9 @@ class DurationParams(Params):
     )
     max_values: int = Field(
         3, ge=2, description="a frame with more distinct values than this is several facts: skipped"
+    )
+    lone_dispute_severity: SeverityParam = Field(
+        Severity.INFO, description="severity of one outlet's value against one other's, no majority"
     )
 
 
