@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from checker.checks.context import CheckContext
 from checker.checks.dates import lexicon_dirs, param, side_names, split_by_support
@@ -106,10 +107,23 @@ def speaker_conflicts(
             for row in rows:
                 support.setdefault(row["speaker_key"], set()).add(row["copy_root"])
             majority, minority = split_by_support(support)
+            if majority is not None:
+                # "Kurts" for "George Kurtz" is the same person misspelt: a spelling finding.
+                minority = [m for m in minority if not same_person_misspelt(majority, m)]
             if not minority:
                 continue
             found.append(_finding(rule, context, story, quote, rows, majority, minority))
     return found
+
+
+def same_person_misspelt(a: str, b: str) -> bool:
+    """Two speaker keys whose surnames are one edit apart (and first names, where both are
+    given, agree): one person, one name spelt wrong."""
+    *first_a, last_a = a.split()
+    *first_b, last_b = b.split()
+    if first_a and first_b and first_a != first_b:
+        return False
+    return min(len(last_a), len(last_b)) >= 4 and Levenshtein.distance(last_a, last_b) <= 1
 
 
 class Modality:

@@ -90,13 +90,13 @@ MAX_AGE = 120
 
 
 def _appositive_age(sentence: str, cand: Candidate) -> bool:
-    """ "Williams, 59, and Wilmore, 62": a bare whole number up to MAX_AGE set off by commas
-    or brackets right after a name is that person's age."""
+    """ "Williams, 59, and Wilmore, 62": a bare whole number in digits up to MAX_AGE set off
+    by commas or brackets right after a name is that person's age."""
     if cand.unit is not None or cand.kind is not None or cand.family != "count":
         return False
     value = cand.number.value
-    if not 0 < value <= MAX_AGE or value != int(value):
-        return False
+    if not 0 < value <= MAX_AGE or value != int(value) or not sentence[cand.start].isdigit():
+        return False  # written in digits: "Mayulu, three minutes later" gives no age
     before = _NAME_BEFORE_AGE.search(sentence, max(0, cand.start - 80), cand.start)
     return before is not None and _AGE_CLOSE.match(sentence, cand.end) is not None
 
