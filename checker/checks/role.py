@@ -260,6 +260,10 @@ def past_conflicts(rows: list[dict[str, Any]]) -> list[Conflict]:
         if len(set().union(*support.values())) < 2:
             continue  # one copy naming both is its own muddle, not outlets disagreeing
         majority, minority = split_by_support(support)
+        if majority is not None and not majority.startswith("former "):
+            # A copy that calls a serving official "former" errs even where it also gives the
+            # present title elsewhere (a lead against an embedded quote): other copies agree.
+            minority = sorted({*minority, *(k for k in support if k.startswith("former "))})
         past_claims = frozenset(r["claim_id"] for r in holders if r["past"])
         if minority and past_claims not in reported:
             reported.add(past_claims)
