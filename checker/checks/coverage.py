@@ -1,4 +1,5 @@
-"""The `coverage` check: a fact most outlets carry that one omits, or a claim only one makes.
+"""The `coverage` check: a fact most outlets carry that one omits, or claims only one makes
+(summarised once per story).
 
 Works on statement facts (groups of matched claims). Syndicated copies count once, and only
 full-length articles can be said to omit something: a three-line brief omits most facts.
@@ -36,7 +37,9 @@ def coverage_check(rule: Any, context: CheckContext) -> pl.DataFrame:
 
 
 def single_source_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
-    """Substantive claims (a number or a named speaker) that no other outlet matched."""
+    """Substantive claims (a number or a named speaker) that no other outlet matched: one
+    summary per story, each such claim an evidence entry, so a reviewer sees one line to look
+    into rather than dozens of "only X reports this"."""
     min_outlets = int(_param(rule, "min_outlets", 3))
     claims = context.claim_view
     in_facts = context.facts.filter(pl.col("key").str.starts_with("statement:"))["claim_id"]
@@ -46,13 +49,24 @@ def single_source_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
         & (pl.col("claim_id").is_in(with_numbers.implode()) | pl.col("speaker").is_not_null())
     ).sort("story", "claim_id")
     found = []
-    for row in candidates.iter_rows(named=True):
-        if context.story_voices.get(row["story"], 0) < min_outlets:
+    for (story,), group in candidates.group_by(["story"], maintain_order=True):
+        if context.story_voices.get(story, 0) < min_outlets:
             continue
-        evidence = [evidence_entry(row, "minority", row["text"], None, context.copy_outlets)]
-        values = {"majority": "no other outlet", "minority": row["outlet"], "topic": row["norm"]}
-        key = f"single:{row['norm'][:60]}"
-        found.append(make_finding(rule, row["story"], None, key, "single_source", evidence, values))
+        rows = list(group.iter_rows(named=True))
+        evidence = [
+            evidence_entry(row, "minority", row["text"], None, context.copy_outlets)
+            for row in rows
+        ]
+        outlets = sorted({row["outlet"] for row in rows})
+        values = {
+            "majority": "no other outlet",
+            "minority": ", ".join(outlets),
+            "topic": f"{len(rows)} claims with a figure or a named source",
+            "count": len(rows),
+        }
+        found.append(
+            make_finding(rule, story, None, "single:summary", "single_source", evidence, values)
+        )
     return findings_frame(found)
 
 
