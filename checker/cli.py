@@ -1,6 +1,7 @@
 """The `checker` command line: options in, stage calls, problems out as exit codes.
 
-Exit codes (DESIGN.md): 0 ran clean, 1 something at or above --fail-on, 2 bad input or usage.
+Exit codes (docs/ARCHITECTURE.md): 0 ran clean, 1 something at or above --fail-on, 2 bad
+input or usage.
 Bad sources never stop a run: each gets one message and the run exits 2 at the end.
 """
 

@@ -1,6 +1,6 @@
 """Every table that travels between stages, in one place.
 
-A stage takes and returns polars frames with exactly these columns (see DESIGN.md). Bump
+A stage takes and returns polars frames with exactly these columns (see docs/ARCHITECTURE.md). Bump
 SCHEMA_VERSION whenever a column is added, removed or changes type: saved output folders and
 findings.json carry it, so a reader can refuse a folder written by an incompatible version.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: quantities.context and .names, facts.quantity_start
 
 _UTC = pl.Datetime("us", "UTC")
 

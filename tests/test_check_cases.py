@@ -25,7 +25,7 @@ from checker.ruleset.registry import CHECK_TYPES
 from checker.schema import from_rows
 
 CASES_DIR = Path(__file__).parent / "cases" / "checks"
-# Every check type with a case file: adding a case is adding data (STYLE.md, sqlfluff idea).
+# Every check type with a case file: adding a case is adding data (a sqlfluff idea).
 CHECKS = tuple(sorted(p.stem for p in CASES_DIR.glob("*.yaml")))
 
 

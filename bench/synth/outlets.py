@@ -12,7 +12,7 @@ from bench.synth.story import slug
 
 @dataclass(frozen=True)
 class Outlet:
-    id: str  # lower-case, as DESIGN.md's outlet identity expects
+    id: str  # lower-case, as checker's outlet identity expects
     name: str  # "The Harbor Ledger"
 
     def url(self, published: dt.datetime, title: str) -> str:

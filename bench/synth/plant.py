@@ -24,7 +24,7 @@ _VOWELS = "aeiou"
 
 @dataclass(frozen=True)
 class Plant:
-    check: str  # the checker check type that should find it (DESIGN.md `extends`)
+    check: str  # the checker check type that should find it (a rule's `extends`)
     kind: str
     majority: Any
     minority: Any

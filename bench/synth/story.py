@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from bench.synth import surface
 from bench.synth.template import fill_entities
 
-# Which checker check type a disagreement about a fact of this type belongs to (DESIGN.md).
+# Which checker check type a disagreement about a fact of this type belongs to (a rule's
+# `extends`, docs/ARCHITECTURE.md).
 CHECK_OF_TYPE = {
     "count": "quantity",
     "money": "quantity",

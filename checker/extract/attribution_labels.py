@@ -15,6 +15,8 @@ from checker.extract.quotes import inside
 from checker.extract.speakers import NAME, PRONOUN, SOURCE, Speaker, SpeakerWords, read_phrase
 
 _COLON_QUOTE = re.compile(r":\s*[\"“‘«]")
+# Where a new clause with its own subject begins: ", and", ", but", ";".
+_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|as|then)|;)\s+")
 _MIN_HEADLINE_WORDS = 3  # after the colon of a headline label: "A Profile" is no statement
 # A headline's speaker label: 'Coach Lindqvist: We Were Not Good Enough' (a capital follows,
 # perhaps after a straight single quote, which the quote finder leaves alone: 'Ready').
@@ -30,10 +32,24 @@ def introduced_quote(
         return _headline_label(sentence, quotes, words)
     if inside(quotes, colon.start()):
         return None
-    lead = leading_subject(sentence, words) or _label_speaker(sentence[: colon.start()], words)
+    lead = _last_clause_subject(sentence[: colon.start()], words) or _label_speaker(
+        sentence[: colon.start()], words
+    )
     if lead is None or lead.end > colon.start():
         return None
     return Attribution(lead, INTRODUCED, colon.start(), colon.start() + 1)
+
+
+def _last_clause_subject(before_colon: str, words: SpeakerWords) -> Speaker | None:
+    """The subject of the clause the colon ends: in "Captain Ana Ruiz lifted the cup, and coach
+    Ben Ode paid tribute: '...'" the coach introduces the quote, not the captain."""
+    breaks = list(_CLAUSE_JOIN.finditer(before_colon))
+    if breaks:
+        start = breaks[-1].end()
+        lead = leading_subject(before_colon[start:], words)
+        if lead is not None:
+            return lead.shifted(start)
+    return leading_subject(before_colon, words)
 
 
 def _headline_label(

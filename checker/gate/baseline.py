@@ -1,7 +1,7 @@
 """Baselines: a file of accepted finding fingerprints, so that CI fails only on new findings.
 
-A finding's `finding_id` survives reordering and unrelated edits (see DESIGN.md), so a baseline
-written today still recognises the same disagreements tomorrow.
+A finding's `finding_id` survives reordering and unrelated edits (see docs/ARCHITECTURE.md),
+so a baseline written today still recognises the same disagreements tomorrow.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Who published a document, which story it belongs to, and its stable id (DESIGN.md: Identity).
+"""Who published a document, which story it belongs to, and its stable id (docs/ARCHITECTURE.md).
 
 outlet: the record's own `outlet` > the page's site name > the URL's host without www. >
         the file stem; lower-cased

@@ -31,7 +31,6 @@ class MatchSettings:
     fuzzy_name_cutoff: float
     frame_threshold: float
     frame_min_shared: float
-    dominant_name_share: float
     generic_kinds: frozenset[str]
     stopwords: frozenset[str]
     not_names: frozenset[str]
@@ -49,7 +48,6 @@ class MatchSettings:
             fuzzy_name_cutoff=float(settings.get("fuzzy_name_cutoff", 88)),
             frame_threshold=float(settings.get("frame_threshold", 0.3)),
             frame_min_shared=float(settings.get("frame_min_shared", 0.8)),
-            dominant_name_share=float(settings.get("dominant_name_share", 0.5)),
             # A figure of a fallback kind ("other", "duration") aligns only through its words;
             # a fallback that is also a lexicon kind ("age") is a kind like any other.
             generic_kinds=generic_kinds(load_lexicon("quantities", rule_dirs)),
@@ -150,7 +148,6 @@ def match(
         settings.frame_threshold,
         settings.fuzzy_name_cutoff,
         settings.max_block,
-        settings.dominant_name_share,
         settings.frame_min_shared,
         settings.scopes,
     )

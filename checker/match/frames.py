@@ -119,37 +119,20 @@ def _readings(quantities: pl.DataFrame, claims: pl.DataFrame, roots: pl.DataFram
     )
 
 
-def _entities(
-    readings: pl.DataFrame, stopwords: frozenset[str], cutoff: float, dominant_share: float
-) -> list[str]:
-    """Each figure's entity: the nearest proper name of its clause that tells it apart.
-
-    Names that cannot tell figures apart are skipped: the speaker's own name ("Smith said the
-    toll rose to 40" is not Smith's toll), and names most of the story's documents give their
-    figures (the country of a national story, the two teams of a final). Near-identical
-    spellings are one entity. "" when nothing is left.
+def _entities(readings: pl.DataFrame, stopwords: frozenset[str], cutoff: float) -> list[str]:
+    """Each figure's entity: the first place or owner its clause names ("in Bangkok",
+    "Mandalay's", "Jane Roe, 70"), near-identical spellings taken as one; the speaker's own
+    name does not count ("Smith said the toll rose to 40" is not Smith's toll). "" when none.
     """
     entity = [""] * readings.height
     for _story, group in readings.group_by(["story"], maintain_order=True):
         listed = []
-        for idx, names, speaker, doc in group.select(
-            "idx", "names", "speaker", "doc_id"
-        ).iter_rows():
+        for idx, names, speaker in group.select("idx", "names", "speaker").iter_rows():
             spoken = set(name_key(speaker or "").split())
-            listed.append((idx, doc, [n for n in frame_names(names, stopwords) if n not in spoken]))
-        documents = {doc for _, doc, _ in listed}
-        naming = {}
-        for _, doc, names in listed:
-            for name in names:
-                naming.setdefault(name, set()).add(doc)
-        canonical = _name_groups(naming, cutoff)
-        share: dict[str, set[str]] = {}
-        for name, docs in naming.items():
-            share.setdefault(canonical[name], set()).update(docs)
-        dominant = {c for c, docs in share.items() if len(docs) > dominant_share * len(documents)}
-        for idx, _, names in listed:
-            telling = [canonical[n] for n in names if canonical[n] not in dominant]
-            entity[idx] = telling[0] if telling else ""
+            listed.append((idx, [n for n in frame_names(names, stopwords) if n not in spoken]))
+        canonical = _name_groups((n for _, names in listed for n in names), cutoff)
+        for idx, names in listed:
+            entity[idx] = canonical[names[0]] if names else ""
     return entity
 
 
@@ -227,7 +210,6 @@ def frame_groups(
     threshold: float,
     name_cutoff: float,
     max_block: int,
-    dominant_share: float = 0.5,
     min_shared: float = 0.8,
     scopes: Scopes | None = None,
 ) -> pl.DataFrame:
@@ -241,7 +223,7 @@ def frame_groups(
         return pl.DataFrame(schema=GROUP_SCHEMA)
     readings = _readings(quantities, claims, roots)
     readings = readings.with_columns(
-        pl.Series("entity", _entities(readings, stopwords, name_cutoff, dominant_share))
+        pl.Series("entity", _entities(readings, stopwords, name_cutoff))
     )
     reader = scopes or Scopes((), frozenset())
     scoped = [reader.of(context) for context in readings["context"].to_list()]
@@ -298,9 +280,10 @@ def _scopes_clash(a: dict[str, str], b: dict[str, str]) -> bool:
 
 def _scope_label(scope: dict[str, str], main: dict[str, str]) -> str:
     """The scope part of a lexicon kind's frame: each scope's value, a figure without one
-    taking the value most of its kind's documents give (else standing apart)."""
+    taking the value most of its kind's documents give (else it stays with the figures that
+    name no scope)."""
     dims = sorted(set(scope) | set(main))
-    parts = [f"{dim}={scope.get(dim) or main.get(dim) or '?'}" for dim in dims]
+    parts = [f"{dim}={scope.get(dim) or main[dim]}" for dim in dims]
     return "".join(f"/{p}" for p in parts if not p.endswith("=none"))
 
 

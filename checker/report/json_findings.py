@@ -16,7 +16,7 @@ from checker.schema import SCHEMA_VERSION
 
 
 def _clean(value: Any) -> Any:
-    """JSON has no infinity: an open interval bound is written as null (DESIGN.md)."""
+    """JSON has no infinity: an open interval bound is written as null (docs/ARCHITECTURE.md)."""
     if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
         return None
     if isinstance(value, dict):

@@ -1,6 +1,7 @@
 """`checker rules list | show ID | validate [DIR...]`, mounted by checker.cli as `rules`.
 
-Errors print as "file:line: message", one a line, on stderr; bad rules exit 2 (DESIGN.md).
+Errors print as "file:line: message", one a line, on stderr; bad rules exit 2
+(docs/ARCHITECTURE.md).
 """
 
 from __future__ import annotations
