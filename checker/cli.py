@@ -58,6 +58,15 @@ FormatOpt = Annotated[
         "--format", help="Extra output format (repeatable): md, csv, junit, sarif, json-schema."
     ),
 ]
+MinConfidenceOpt = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Keep only findings at least this confident (0-1: independent outlets per side).",
+    ),
+]
 FailOnOpt = Annotated[
     str | None,
     typer.Option(
@@ -151,6 +160,7 @@ def compare(
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("reports"),
     fail_on: FailOnOpt = None,
     formats: FormatOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
 ) -> None:
     """Compare outlets claim by claim and write findings and the HTML report."""
     from checker.pipeline import run_pipeline
@@ -175,6 +185,9 @@ def compare(
             problems=problems,
             reporter=reporter,
         )
+        if min_confidence > 0:
+            findings = tables["findings"]
+            tables["findings"] = findings.filter(findings["confidence"] >= min_confidence)
         write_tables(out, tables)
         write_report(
             out, tables, formats or [], fail_on=str(threshold or "none"), reporter=reporter

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-SCHEMA_VERSION = 2  # 2: quantities.context and .names, facts.quantity_start
+SCHEMA_VERSION = 2  # 2: quantities.context and .names, facts.quantity_start, findings.confidence
 
 _UTC = pl.Datetime("us", "UTC")
 
@@ -120,6 +120,7 @@ TABLES: dict[str, pl.Schema] = {
             "rule_id": pl.String,
             "check": pl.String,
             "severity": pl.String,
+            "confidence": pl.Float64,  # 0-1, from the independent outlets on each side
             "story": pl.String,
             "fact_id": pl.String,
             "key": pl.String,

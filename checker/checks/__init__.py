@@ -11,6 +11,7 @@ import polars as pl
 
 import checker.ruleset.params  # noqa: F401  (registers the check types before their code)
 from checker.checks import attribution, coverage, dates, quantity, role, spelling, stance, timezone  # noqa: F401
+from checker.checks.confidence import with_confidence
 from checker.checks.context import CheckContext
 from checker.checks.reference import ReferenceMode
 from checker.progress import Advance, no_advance
@@ -37,4 +38,4 @@ def run_checks(
     if not frames:
         return empty("findings")
     findings = pl.concat(frames).unique("finding_id", keep="first", maintain_order=True)
-    return findings.sort("story", "check", "key", "finding_id")
+    return with_confidence(findings).sort("story", "check", "key", "finding_id")

@@ -27,7 +27,12 @@ def _clean(value: Any) -> Any:
 
 
 def findings_document(findings: pl.DataFrame) -> dict[str, Any]:
-    rows = findings.sort("story", "check", "key", "finding_id").to_dicts()
+    # Within a story, the findings a reviewer can trust most come first.
+    rows = findings.sort(
+        ["story", "confidence", "check", "key", "finding_id"],
+        descending=[False, True, False, False, False],
+        nulls_last=True,
+    ).to_dicts()
     by_severity: dict[str, int] = {}
     for row in rows:
         by_severity[row["severity"]] = by_severity.get(row["severity"], 0) + 1

@@ -235,12 +235,18 @@ def finding_groups(findings: pl.DataFrame) -> tuple[list[dict[str, Any]], list[d
         )
     for group in by_fact.values():
         group["findings"].sort(
-            key=lambda f: (severity_sort_key(f["severity"]), f["rule_id"] or "", f["finding_id"])
+            key=lambda f: (
+                severity_sort_key(f["severity"]),
+                -(f.get("confidence") or 0.0),
+                f["rule_id"] or "",
+                f["finding_id"],
+            )
         )
         group["worst"] = group["findings"][0]["severity"]
+        group["trust"] = max((f.get("confidence") or 0.0) for f in group["findings"])
     groups = sorted(
         by_fact.values(),
-        key=lambda g: (severity_sort_key(g["worst"]), g["key"], g["fact_id"] or ""),
+        key=lambda g: (severity_sort_key(g["worst"]), -g["trust"], g["key"], g["fact_id"] or ""),
     )
     index = [
         {
