@@ -230,7 +230,7 @@ def test_every_problem_in_every_file_is_reported_together(tmp_path: Path) -> Non
     write(
         tmp_path,
         "b.yaml",
-        "extends: quantity\nseverity: huge\nparams:\n  min_outlets: many\n  colour: red\n",
+        "extends: quantity\nseverity: huge\nparams:\n  max_values: many\n  colour: red\n",
     )
     write(tmp_path, "fine.yaml", GOOD_RULE)
     with pytest.raises(RulePackError) as raised:
@@ -240,7 +240,7 @@ def test_every_problem_in_every_file_is_reported_together(tmp_path: Path) -> Non
     b_messages = " | ".join(p.message for p in raised.value.problems[1:])
     assert "missing required key 'message'" in b_messages
     assert "unknown severity 'huge'" in b_messages
-    assert "params.min_outlets: Input should be a valid integer" in b_messages
+    assert "params.max_values: Input should be a valid integer" in b_messages
     assert "unknown quantity parameter 'params.colour'" in b_messages
 
 

@@ -60,7 +60,6 @@ class QuantityParams(Params):
     update_severity: SeverityParam = Field(
         Severity.INFO, description="severity when a cumulative count merely grew"
     )
-    min_outlets: int = Field(2, ge=2, description="distinct outlets that must report the fact")
     majority_share: float = Field(
         0.5, gt=0.0, le=1.0, description="share of outlets a value needs to be the majority side"
     )
@@ -76,7 +75,6 @@ class DurationParams(Params):
     tolerance: Tolerance = Tolerance(relative=0.25, absolute=1.0)
     kinds: Selection = Field("all", description="'all' kinds measured in minutes, or a list")
     exclude_kinds: list[str] = Field(default_factory=list)
-    min_outlets: int = Field(2, ge=2)
     majority_share: float = Field(
         0.5, gt=0.0, le=1.0, description="share of outlets a value needs to be the majority side"
     )
@@ -111,8 +109,8 @@ class AttributionParams(Params):
 
 
 class RoleParams(Params):
-    ignore_missing: bool = Field(True, description="an outlet that gives no role does not conflict")
-    min_outlets_per_side: int = Field(1, ge=1)
+    """No parameters: a "former" office against a serving one, or two exclusive offices
+    (roles.yaml), always conflict; an outlet that gives no role never does."""
 
 
 class SpellingParams(Params):
@@ -133,9 +131,6 @@ class TimezoneParams(Params):
 class DateParams(Params):
     check_disagreement: bool = Field(True, description="outlets give different dates")
     check_weekday: bool = Field(True, description="'Tuesday, July 9' must be a Tuesday")
-    resolve_relative: bool = Field(
-        True, description="resolve 'on Tuesday' against the publication date before comparing"
-    )
     tolerance_days: int = Field(0, ge=0)
 
 
