@@ -97,3 +97,16 @@ def test_gate_run_opens_no_network_connection(
     code, output = gate(str(corpus))
     assert code == 0, output
     assert not [a for a in attempts if not str(a).startswith(("/", "('127.", "('::1"))]
+
+
+def test_min_confidence_lets_only_sure_findings_fail_the_gate(corpus: Path) -> None:
+    """One outlet's 21 against four that say 12 is sure (0.8): it fails the gate at 0.75 and
+    passes at 0.9, where nothing that sure is left."""
+    write_article(corpus, "hill-herald", "Police said 21 people died when the bus left the "
+                  "mountain road. Thirty people were injured.")
+    code, output = gate(str(corpus), "--min-confidence", "0.75")
+    assert code == 1, output
+    code, output = gate(str(corpus), "--min-confidence", "0.9")
+    assert code == 0, output
+    code, output = gate(str(corpus), "--min-confidence", "1.5")
+    assert code == 2, output

@@ -28,6 +28,7 @@ def gate_command(
     from_dir: Path | None = None,
     out: Path | None = None,
     formats: Sequence[str] = (),
+    min_confidence: float = 0.0,
 ) -> int:
     """Run the pipeline (or read a saved output folder), gate its tables, print the verdict.
 
@@ -42,6 +43,10 @@ def gate_command(
         return EXIT_BAD_INPUT
     try:
         tables = _tables(paths, reference, from_dir, problems)
+        if min_confidence > 0 and "confidence" in tables["findings"].columns:
+            # Findings a reviewer would not trust yet never fail the build.
+            sure = tables["findings"].filter(tables["findings"]["confidence"] >= min_confidence)
+            tables = {**tables, "findings": sure}
         result = run_gate(tables, list(suites or []), baseline, fail_on)
     except (CheckerError, ValueError) as exc:  # SeverityError is a ValueError
         _print_problems(problems)
@@ -137,10 +142,13 @@ def gate_cli(
     formats: Annotated[list[str] | None, typer.Option(
         "--format", help="Extra report format (repeatable): md, csv, junit, sarif, "
                          "json-schema; needs --out.")] = None,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Gate only findings at least this confident (0-1).")] = 0.0,
 ) -> None:
     """Validate a run's tables with great-expectations; exit 1 when the gate fails."""
     raise typer.Exit(gate_command(paths, reference or (), suite, baseline, fail_on, from_dir,
-                                  out, formats or ()))
+                                  out, formats or (), min_confidence))
 
 
 baseline_app = typer.Typer(no_args_is_help=True, help="Accept the current findings.")
