@@ -24,8 +24,8 @@ if __package__ in (None, ""):  # run as a script: make `bench` (and `checker`) i
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench_extract import documents_frame
+from bench.headless import chromium_available, start_chromium, stop_chromium
 from bench.synth.corpus import generate_corpus
-from checker.report.headless import chromium_available, start_chromium, stop_chromium
 
 TARGET_SECONDS = 2.0
 # loadEventEnd is 0 until the load handlers have returned; poll until it is set.

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from checker.errors import CheckerError, Problems
+from checker.runner import EXIT_BAD_INPUT, default_sources, finish
 
 app = typer.Typer(
     add_completion=False,
@@ -21,7 +22,6 @@ app = typer.Typer(
     help="Compare how news outlets report the same story and flag where they disagree.",
 )
 
-EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
 
 
 @app.callback()
@@ -101,31 +101,6 @@ def extract(
     write_tables(out, {"documents": documents, **tables})
     typer.echo(f"wrote {out}")
     finish(problems)
-
-
-def default_sources(paths: list[str] | None) -> list[str]:
-    """With no PATH: ./seeds if it exists, else the corpus shipped with the package."""
-    if paths:
-        return paths
-    local = Path("seeds")
-    if local.is_dir():
-        return [str(local)]
-    from checker.resources import seeds_dir
-
-    return [str(seeds_dir())]
-
-
-def report_problems(problems: Problems) -> None:
-    for problem in problems:
-        typer.echo(problem.render(), err=True)
-
-
-def finish(problems: Problems, failed: bool = False) -> None:
-    """Print every problem, then exit: 2 wins over 1."""
-    report_problems(problems)
-    if problems.has_errors:
-        raise typer.Exit(EXIT_BAD_INPUT)
-    raise typer.Exit(EXIT_FAIL if failed else EXIT_OK)
 
 
 @app.command()

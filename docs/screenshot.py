@@ -8,13 +8,16 @@ Usage: .venv/bin/python docs/screenshot.py [--story NAME] [--out docs/report-sto
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ lives in the checkout
+
+from bench.headless import start_chromium, stop_chromium
 from checker.errors import Problems
 from checker.pipeline import run_pipeline
-from checker.report.headless import start_chromium, stop_chromium
 from checker.report.view import story_slug
 from checker.report.writer import write_report
 from checker.resources import seeds_dir

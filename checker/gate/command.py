@@ -15,8 +15,7 @@ import typer
 
 from checker.errors import CheckerError, Problems
 from checker.gate.frames import SOURCE_TABLES
-
-EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
+from checker.runner import EXIT_BAD_INPUT, EXIT_OK, default_sources, report_problems
 
 
 def gate_command(
@@ -49,7 +48,7 @@ def gate_command(
             tables = {**tables, "findings": sure}
         result = run_gate(tables, list(suites or []), baseline, fail_on)
     except (CheckerError, ValueError) as exc:  # SeverityError is a ValueError
-        _print_problems(problems)
+        report_problems(problems)
         message = exc.render() if isinstance(exc, CheckerError) else str(exc)
         typer.echo(f"error: {message}", err=True)
         return EXIT_BAD_INPUT
@@ -66,7 +65,7 @@ def gate_command(
 
         write_report(out, {**tables, "findings": result.findings}, list(formats), fail_on)
         typer.echo(f"wrote {out / 'index.html'}")
-    _print_problems(problems)
+    report_problems(problems)
     return EXIT_BAD_INPUT if problems.has_errors else result.exit_code
 
 
@@ -83,11 +82,11 @@ def baseline_create_command(paths: Sequence[str] | None, out: Path) -> int:
         tables = _tables(None if saved else paths, (), saved, problems)
         count = create_baseline(tables["findings"], out)
     except CheckerError as exc:
-        _print_problems(problems)
+        report_problems(problems)
         typer.echo(f"error: {exc.render()}", err=True)
         return EXIT_BAD_INPUT
     typer.echo(f"wrote {out}: {count} findings baselined")
-    _print_problems(problems)
+    report_problems(problems)
     return EXIT_BAD_INPUT if problems.has_errors else EXIT_OK
 
 
@@ -97,7 +96,6 @@ def _tables(paths: Sequence[str] | None, reference: Sequence[str], from_dir: Pat
         from checker.tables_io import read_table
 
         return {name: read_table(Path(from_dir), name) for name in SOURCE_TABLES}
-    from checker.cli import default_sources
     from checker.pipeline import run_pipeline
 
     return run_pipeline(default_sources(list(paths or [])), reference=list(reference),
@@ -110,11 +108,6 @@ def _saved_folder(paths: Sequence[str] | None) -> Path | None:
     if paths and len(paths) == 1 and (Path(paths[0]) / MARKER).is_file():
         return Path(paths[0])
     return None
-
-
-def _print_problems(problems: Problems) -> None:
-    for problem in problems:
-        typer.echo(problem.render(), err=True)
 
 
 # --- typer wrappers: cli.py mounts these -------------------------------------------------------

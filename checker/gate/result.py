@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from checker.gate.suites import SEVERITY_KEY
+from checker.runner import EXIT_FAIL, EXIT_OK
 from checker.severity import at_or_above, from_great_expectations, parse_severity
-
-EXIT_OK, EXIT_FAIL = 0, 1
 
 OUTCOME_SCHEMA = pl.Schema(
     {

@@ -18,9 +18,7 @@ from checker.resources import rules_dir
 from checker.ruleset.config import apply_config, load_config
 from checker.ruleset.loader import load_rules, read_rule_paths
 from checker.ruleset.model import Rule, RulePackError, RuleSet, where
-
-# Same value as checker.cli.EXIT_BAD_INPUT; not imported, as checker.cli imports this module.
-EXIT_BAD_INPUT = 2
+from checker.runner import EXIT_BAD_INPUT
 
 rules_app = typer.Typer(
     no_args_is_help=True,

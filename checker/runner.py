@@ -1,0 +1,43 @@
+"""What every command shares: exit codes, the default sources, how problems are printed.
+
+`checker compare`, `extract`, `ingest` (cli.py) and `checker gate` (gate/command.py) all end
+the same way: every problem printed on stderr, then exit 0 (clean), 1 (something at or above
+the threshold, or a failed gate) or 2 (bad input or usage; 2 wins over 1).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from checker.errors import Problems
+
+EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def default_sources(paths: list[str] | None) -> list[str]:
+    """With no PATH: ./seeds if it exists, else the corpus shipped with the package."""
+    if paths:
+        return paths
+    local = Path("seeds")
+    if local.is_dir():
+        return [str(local)]
+    from checker.resources import seeds_dir
+
+    return [str(seeds_dir())]
+
+
+def report_problems(problems: Problems) -> None:
+    for problem in problems:
+        typer.echo(problem.render(), err=True)
+
+
+def exit_code(problems: Problems, failed: bool = False) -> int:
+    return EXIT_BAD_INPUT if problems.has_errors else EXIT_FAIL if failed else EXIT_OK
+
+
+def finish(problems: Problems, failed: bool = False) -> None:
+    """Print every problem, then exit: 2 wins over 1."""
+    report_problems(problems)
+    raise typer.Exit(exit_code(problems, failed))
