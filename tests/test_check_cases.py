@@ -1,13 +1,15 @@
 """Every check type on small real stories, one YAML file of cases per check type.
 
 Each case in tests/cases/checks/<check>.yaml is a tiny story: one short article per outlet. It
-runs through the real extract and match stages, then every default rule of the check; the case
-lists the findings it must produce (check and minority outlets) and the checks that must stay
-silent. Adding a case is adding YAML, not a test function.
+runs through the real extract and match stages, then every default rule of the check (with the
+case's `params: {rule id: {name: value}}` applied); the case lists the findings it must produce
+(check, minority outlets, optionally severity) and the checks that must stay silent. Adding a
+case is adding YAML, not a test function.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -63,11 +65,20 @@ def run_checks_on(case: dict[str, Any], checks: set[str]) -> pl.DataFrame:
     matched = match(extracted["claims"], extracted["quantities"], documents, list(rules.rule_dirs))
     context = CheckContext.from_tables({"documents": documents, **extracted, **matched})
     frames = [
-        CHECK_TYPES[rule.extends].run(rule, context)
+        CHECK_TYPES[rule.extends].run(with_case_params(rule, case), context)
         for rule in rules
         if rule.enabled and rule.extends in checks
     ]
     return pl.concat(frames) if frames else pl.DataFrame()
+
+
+def with_case_params(rule: Any, case: dict[str, Any]) -> Any:
+    """The rule with the case's `params: {rule id: {name: value}}` applied and validated."""
+    overrides = (case.get("params") or {}).get(rule.id)
+    if not overrides:
+        return rule
+    params = type(rule.params).model_validate({**rule.params.model_dump(), **overrides})
+    return replace(rule, params=params)
 
 
 @pytest.mark.parametrize(("check", "case"), _cases())
