@@ -39,7 +39,11 @@ def param(rule: Any, name: str, default: Any) -> Any:
 
 
 def lexicon_dirs(rule: Any) -> tuple[Path, ...]:
-    """The folder a rule came from also holds its `lexicons/` overrides."""
+    """The rule pack's folders (each may hold `lexicons/` overrides), as extraction reads them;
+    a rule built alone falls back to the folder it came from."""
+    dirs = getattr(rule, "lexicon_dirs", ())
+    if dirs:
+        return tuple(dirs)
     source = getattr(rule, "source", None)
     return (Path(source).parent,) if source else ()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -188,5 +189,7 @@ def load_rules(rule_dirs: Sequence[Path | str] = (), config: Config | None = Non
     problems.extend(apply_config(rules, config, skip=failed))
     if problems:
         raise RulePackError(problems)
-    ordered = tuple(rules[rule_id] for rule_id in sorted(rules))
+    ordered = tuple(
+        replace(rules[rule_id], lexicon_dirs=tuple(folders)) for rule_id in sorted(rules)
+    )
     return RuleSet(ordered, tuple(folders))

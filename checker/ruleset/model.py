@@ -30,6 +30,9 @@ class Rule:
     description: str = ""
     explanation: str = ""
     enabled: bool = True
+    # Every folder of the pack, shipped first: where the check finds its lexicons, the same
+    # folders extraction reads, so a title added in `--rules U/lexicons` reaches both.
+    lexicon_dirs: tuple[Path, ...] = ()
 
     def render(self, values: Mapping[str, object]) -> str:
         """This rule's message with a finding's values filled in."""
