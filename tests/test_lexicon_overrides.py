@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 import yaml
 
 from checker.pipeline import run_pipeline
@@ -42,3 +43,16 @@ def test_a_title_added_in_a_user_rule_folder_is_seen_by_extraction_and_role_conf
     assert len(role_findings) == 1, tables["findings"]["message"].to_list()
     offending = {e["outlet"] for e in role_findings[0]["evidence"] if e["side"] == "minority"}
     assert offending == {"delta"}
+
+
+def test_a_bad_matching_setting_is_one_error_naming_the_lexicon(tmp_path: Path) -> None:
+    from checker.errors import CheckerError
+    from checker.match import MatchSettings
+
+    user = tmp_path / "rules"
+    (user / "lexicons").mkdir(parents=True)
+    (user / "lexicons" / "matching.yaml").write_text("frame_threshold: lots\n", "utf-8")
+    with pytest.raises(CheckerError) as raised:
+        MatchSettings.load([user])
+    assert "matching.yaml" in raised.value.render()
+    assert "frame_threshold" in raised.value.render()

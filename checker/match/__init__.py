@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from checker.errors import CheckerError
 from checker.lexicons import load_lexicon
 from checker.match.aliases import lexicon_aliases, speaker_keys
 from checker.match.blocking import PROBE_FRACTION, block_keys, content_words
@@ -20,6 +22,29 @@ from checker.match.facts import quantity_facts, statement_facts
 from checker.match.frames import Scopes, frame_groups
 from checker.match.scoring import score_blocks
 from checker.schema import conform, from_rows
+
+
+class MatchingLexicon(BaseModel):
+    """rules/lexicons/matching.yaml, validated: a bad value is one error naming the file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    threshold: float = Field(70, ge=0, le=100)
+    max_block: int = Field(400, ge=2)
+    rare_words_per_claim: int = Field(3, ge=1)
+    probe_fraction: float = Field(PROBE_FRACTION, gt=0, le=1)
+    fuzzy_name_cutoff: float = Field(88, ge=0, le=100)
+    frame_threshold: float = Field(0.3, gt=0, le=1)
+    frame_min_shared: float = Field(0.8, ge=0)
+
+    @classmethod
+    def read(cls, rule_dirs: Sequence[str | Path] = ()) -> MatchingLexicon:
+        try:
+            return cls.model_validate(load_lexicon("matching", rule_dirs))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise CheckerError("lexicons/matching.yaml", f"{where}: {first['msg']}") from exc
 
 
 @dataclass(frozen=True)
@@ -39,15 +64,15 @@ class MatchSettings:
 
     @classmethod
     def load(cls, rule_dirs: Sequence[str | Path] = ()) -> MatchSettings:
-        settings = load_lexicon("matching", rule_dirs)
+        settings = MatchingLexicon.read(rule_dirs)
         return cls(
-            threshold=float(settings.get("threshold", 70)),
-            max_block=int(settings.get("max_block", 400)),
-            rare_words_per_claim=int(settings.get("rare_words_per_claim", 3)),
-            probe_fraction=float(settings.get("probe_fraction", PROBE_FRACTION)),
-            fuzzy_name_cutoff=float(settings.get("fuzzy_name_cutoff", 88)),
-            frame_threshold=float(settings.get("frame_threshold", 0.3)),
-            frame_min_shared=float(settings.get("frame_min_shared", 0.8)),
+            threshold=settings.threshold,
+            max_block=settings.max_block,
+            rare_words_per_claim=settings.rare_words_per_claim,
+            probe_fraction=settings.probe_fraction,
+            fuzzy_name_cutoff=settings.fuzzy_name_cutoff,
+            frame_threshold=settings.frame_threshold,
+            frame_min_shared=settings.frame_min_shared,
             # A figure of a fallback kind ("other", "duration") aligns only through its words;
             # a fallback that is also a lexicon kind ("age") is a kind like any other.
             generic_kinds=generic_kinds(load_lexicon("quantities", rule_dirs)),
