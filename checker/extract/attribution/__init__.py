@@ -25,10 +25,10 @@ person: "he" and "Brandt" stay as written) and, for a subject that opens a new c
 offset where the sentence may be split into two claims.
 
 The work is split by responsibility; this module holds `find_attributions` and re-exports the rest:
-    attribution_rules.py    the lexicon compiled, Attribution and its kinds (SUBJECT, ...)
-    attribution_phrases.py  reading a speaker phrase forwards or from a comma segment
-    attribution_subject.py  the subject before a verb, past asides and appositives
-    attribution_labels.py   speakers before a colon: introduced quotes and headline labels
+    rules.py    the lexicon compiled, Attribution and its kinds (SUBJECT, ...)
+    phrases.py  reading a speaker phrase forwards or from a comma segment
+    subject.py  the subject before a verb, past asides and appositives
+    labels.py   speakers before a colon: introduced quotes and headline labels
 """
 
 from __future__ import annotations
@@ -36,15 +36,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.extract.attribution_labels import introduced_quote
-from checker.extract.attribution_phrases import (
+from checker.extract.attribution.labels import introduced_quote
+from checker.extract.attribution.phrases import (
     FORWARD_STOP,
     TOKEN,
     leading_subject,
     read_forward,
     skip_space,
 )
-from checker.extract.attribution_rules import (
+from checker.extract.attribution.rules import (
     ACCORDING,
     AGENT,
     INTRODUCED,
@@ -58,7 +58,7 @@ from checker.extract.attribution_rules import (
     AttributionRules,
     load_attribution_rules,
 )
-from checker.extract.attribution_subject import Boundary, clause_boundaries, subject
+from checker.extract.attribution.subject import Boundary, clause_boundaries, subject
 from checker.extract.patterns import Hit
 from checker.extract.quotes import inside
 from checker.extract.speakers import PRONOUN, Speaker

@@ -9,21 +9,21 @@ Units, qualifiers and what a number counts are the quantities module's job; this
 knows the number itself. Offsets are relative to the string passed in.
 
 The work is split by step; this module is the entry point and re-exports the public names:
-    number_words   English number vocabulary, cheap filters, values of spelled words
-    number_pieces  raw digit groups and runs of number words
-    number_atoms   single numbers with scale words, "and a half" and currency applied
-    number_ranges  two neighbouring numbers read as a range, a change or a "3-2" pair
-    number_span    NumberSpan, the record all of them return
+    words   English number vocabulary, cheap filters, values of spelled words
+    pieces  raw digit groups and runs of number words
+    atoms   single numbers with scale words, "and a half" and currency applied
+    ranges  two neighbouring numbers read as a range, a change or a "3-2" pair
+    span    NumberSpan, the record all of them return
 """
 
 from __future__ import annotations
 
 import math
 
-from checker.extract.number_atoms import atoms
-from checker.extract.number_ranges import join_range
-from checker.extract.number_span import NumberSpan
-from checker.extract.number_words import (
+from checker.extract.numbers.atoms import atoms
+from checker.extract.numbers.ranges import join_range
+from checker.extract.numbers.span import NumberSpan
+from checker.extract.numbers.words import (
     CURRENCY_SYMBOLS,
     latin_words,
     might_hold_numbers,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import math
 
-from checker.extract.quantity_candidates import Candidate
-from checker.extract.quantity_lexicon import QuantityLexicon, norm_phrase
+from checker.extract.quantities.candidates import Candidate
+from checker.extract.quantities.lexicon import QuantityLexicon, norm_phrase
 
 
 def attach_qualifiers(sentence: str, cand: Candidate, lexicon: QuantityLexicon) -> None:

@@ -1,7 +1,7 @@
 """Raw number pieces in a text: digit groups and runs of number words, with their values.
 
 A piece is (start, end, value, is ordinal), before any scale word, currency or range is
-applied (number_atoms does that). Digit groups that are identifiers (phones, seasons, "A320")
+applied (atoms does that). Digit groups that are identifiers (phones, seasons, "A320")
 are left out here or reported by not_amount_spans for the caller to skip.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.number_words import (
+from checker.extract.numbers.words import (
     CARDINAL_SET,
     ORDINAL_SET,
     ORDINALS,

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.number_pieces import Piece, digit_pieces, not_amount_spans, spelled_pieces
-from checker.extract.number_span import NumberSpan
-from checker.extract.number_words import (
+from checker.extract.numbers.pieces import Piece, digit_pieces, not_amount_spans, spelled_pieces
+from checker.extract.numbers.span import NumberSpan
+from checker.extract.numbers.words import (
     AMBIGUOUS_SUFFIXES,
     ANY_DIGIT,
     CURRENCY_SYMBOLS,

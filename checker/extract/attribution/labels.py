@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.attribution_phrases import TOKEN, leading_subject
-from checker.extract.attribution_rules import INTRODUCED, Attribution
+from checker.extract.attribution.phrases import TOKEN, leading_subject
+from checker.extract.attribution.rules import INTRODUCED, Attribution
 from checker.extract.quotes import inside
 from checker.extract.speakers import NAME, PRONOUN, SOURCE, Speaker, SpeakerWords, read_phrase
 

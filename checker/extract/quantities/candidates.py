@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.extract.numbers import NumberSpan, scan_numbers
-from checker.extract.quantity_lexicon import QuantityLexicon, UnitSpec, norm_phrase
+from checker.extract.quantities.lexicon import QuantityLexicon, UnitSpec, norm_phrase
 from checker.extract.times import calendar_spans
 
 

@@ -11,10 +11,10 @@ Reading conventions (news style, kept simple on purpose):
 - nothing is resolved without a publication date, except dates that carry their own year.
 
 The work is split by responsibility; this module holds `find_times` and re-exports the rest:
-    time_zones.py   the zones lexicon, a label's offset and season on a day
-    time_spans.py   calendar regexes and where clock times and dates are written
-    time_days.py    dates, weekdays and relative days resolved to ISO days
-    time_clocks.py  clock times to HH:MM, local and UTC
+    zones.py   the zones lexicon, a label's offset and season on a day
+    spans.py   calendar regexes and where clock times and dates are written
+    days.py    dates, weekdays and relative days resolved to ISO days
+    clocks.py  clock times to HH:MM, local and UTC
 """
 
 from __future__ import annotations
@@ -22,16 +22,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from checker.extract.numbers import latin_words
-from checker.extract.time_clocks import clock_mentions
-from checker.extract.time_days import find_dates, find_relative, find_weekdays
-from checker.extract.time_spans import (
+from checker.extract.times.clocks import clock_mentions
+from checker.extract.times.days import find_dates, find_relative, find_weekdays
+from checker.extract.times.spans import (
     ANY_DIGIT,
     CLOCK_WORDS,
     WEEKDAY_WORDS,
     TimeMention,
     calendar_spans,
 )
-from checker.extract.time_zones import (
+from checker.extract.times.zones import (
     ZoneLabel,
     ZoneLexicon,
     build_zone_lexicon,

@@ -12,13 +12,13 @@ Pipeline for one sentence (regexes first; nothing runs on a sentence without a n
 Durations are converted to minutes (or to the unit a kind names, e.g. days for ceasefires).
 
 Each step has its own module; this one runs them in order and re-exports the public names:
-    quantity_lexicon        the compiled lexicon records (QuantityLexicon, KindRule, UnitSpec)
-    quantity_lexicon_build  build_quantity_lexicon / load_quantity_lexicon from the YAML
-    quantity_candidates     step 1: candidate numbers (Candidate)
-    quantity_units          step 2: units, compound durations
-    quantity_qualifiers     step 2: qualifiers and the interval each allows
-    quantity_windows        step 3: the words either side of each number
-    quantity_kinds          step 3: kind classification and inheritance
+    lexicon        the compiled lexicon records (QuantityLexicon, KindRule, UnitSpec)
+    lexicon_build  build_quantity_lexicon / load_quantity_lexicon from the YAML
+    candidates     step 1: candidate numbers (Candidate)
+    units          step 2: units, compound durations
+    qualifiers     step 2: qualifiers and the interval each allows
+    windows        step 3: the words either side of each number
+    kinds          step 3: kind classification and inheritance
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.numbers import latin_words, might_hold_numbers
-from checker.extract.quantity_candidates import Candidate, find_candidates
-from checker.extract.quantity_kinds import classify, inherit_kinds
-from checker.extract.quantity_lexicon import KindRule, QuantityLexicon, UnitSpec
-from checker.extract.quantity_lexicon_build import build_quantity_lexicon, load_quantity_lexicon
-from checker.extract.quantity_qualifiers import attach_qualifiers, qualified_bounds, scaled
-from checker.extract.quantity_units import attach_unit, merge_compound_durations
-from checker.extract.quantity_windows import read_windows
+from checker.extract.quantities.candidates import Candidate, find_candidates
+from checker.extract.quantities.kinds import classify, inherit_kinds
+from checker.extract.quantities.lexicon import KindRule, QuantityLexicon, UnitSpec
+from checker.extract.quantities.lexicon_build import build_quantity_lexicon, load_quantity_lexicon
+from checker.extract.quantities.qualifiers import attach_qualifiers, qualified_bounds, scaled
+from checker.extract.quantities.units import attach_unit, merge_compound_durations
+from checker.extract.quantities.windows import read_windows
 
 __all__ = [
     "KindRule",

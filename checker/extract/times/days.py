@@ -11,8 +11,8 @@ from datetime import date, datetime, timedelta
 
 from dateutil import parser as date_parser
 
-from checker.extract.time_spans import WEEKDAYS, TimeMention, date_matches, left_free, trim_period
-from checker.extract.time_zones import ZoneLexicon
+from checker.extract.times.spans import WEEKDAYS, TimeMention, date_matches, left_free, trim_period
+from checker.extract.times.zones import ZoneLexicon
 
 _WEEKDAY = re.compile(
     "(?P<day>" + "|".join(WEEKDAYS) + r")\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"

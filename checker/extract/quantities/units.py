@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.number_span import NumberSpan
-from checker.extract.quantity_candidates import Candidate
-from checker.extract.quantity_lexicon import QuantityLexicon, norm_phrase
+from checker.extract.numbers.span import NumberSpan
+from checker.extract.quantities.candidates import Candidate
+from checker.extract.quantities.lexicon import QuantityLexicon, norm_phrase
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)  # "an hour and a half"
 _COMPOUND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?", re.IGNORECASE)  # "2 hours and 15 minutes"

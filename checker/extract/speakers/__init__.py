@@ -10,16 +10,16 @@ Appositives ("Tim Cook, Apple's chief executive") are two phrases joined by `com
 Resolving bare surnames and pronouns to people is people.py's job, not this module's.
 
 This module decides how much of a phrase the speaker may cover and re-exports the public names:
-    speaker_model    the kinds (NAME, ROLE, SOURCE, PRONOUN), Speaker, SpeakerWords, combine
-    speaker_tokens   the phrase as tokens; clean_role
-    speaker_reader   the noun-phrase reader that finds a speaker at the front of a phrase
+    model    the kinds (NAME, ROLE, SOURCE, PRONOUN), Speaker, SpeakerWords, combine
+    tokens   the phrase as tokens; clean_role
+    reader   the noun-phrase reader that finds a speaker at the front of a phrase
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from checker.extract.speaker_model import (
+from checker.extract.speakers.model import (
     NAME,
     PRONOUN,
     ROLE,
@@ -30,8 +30,8 @@ from checker.extract.speaker_model import (
     is_organisation,
     load_speaker_words,
 )
-from checker.extract.speaker_reader import HEAD_LOOKAHEAD, PhraseReader
-from checker.extract.speaker_tokens import EDGE, TOKEN, PhraseTokens, clean_role
+from checker.extract.speakers.reader import HEAD_LOOKAHEAD, PhraseReader
+from checker.extract.speakers.tokens import EDGE, TOKEN, PhraseTokens, clean_role
 
 __all__ = [
     "NAME",

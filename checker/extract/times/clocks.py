@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from checker.extract.time_spans import TimeMention, clock_matches, trim_period
-from checker.extract.time_zones import ZoneLexicon, zone_offset_hours
+from checker.extract.times.spans import TimeMention, clock_matches, trim_period
+from checker.extract.times.zones import ZoneLexicon, zone_offset_hours
 
 
 def _hhmm(minutes: int) -> str:

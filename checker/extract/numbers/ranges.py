@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.extract.number_span import NumberSpan
+from checker.extract.numbers.span import NumberSpan
 
 _RANGE_LINK = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<to>to)\b|(?P<and>and)\b)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import CheckerError
-from checker.extract.quantity_lexicon import KindRule, QuantityLexicon, UnitSpec, norm_phrase
+from checker.extract.quantities.lexicon import KindRule, QuantityLexicon, UnitSpec, norm_phrase
 from checker.lexicons import load_lexicon
 
 _SOURCE = "lexicons/quantities.yaml"

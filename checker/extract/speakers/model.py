@@ -1,7 +1,7 @@
 """What a speaker phrase reads as: the kinds, the Speaker record, and the word lists behind them.
 
 `SpeakerWords` gathers the lists from roles.yaml and attribution.yaml once, so the reader
-(speaker_reader.py) and later stages (people, spelling) share them. `combine` joins the two
+(reader.py) and later stages (people, spelling) share them. `combine` joins the two
 halves of an appositive ("Tim Cook, Apple's chief executive"); `is_organisation` tells a name
 like "Harbour Authority" from a person's.
 """

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.extract.attribution_phrases import TOKEN, comma_segments, read_segment
-from checker.extract.attribution_rules import FINITE_KEYS, SUBJECT, Attribution, AttributionRules
+from checker.extract.attribution.phrases import TOKEN, comma_segments, read_segment
+from checker.extract.attribution.rules import FINITE_KEYS, SUBJECT, Attribution, AttributionRules
 from checker.extract.patterns import Hit
 from checker.extract.speakers import NAME, combine
 

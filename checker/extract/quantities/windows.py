@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.quantity_candidates import Candidate
-from checker.extract.quantity_lexicon import QuantityLexicon
+from checker.extract.quantities.candidates import Candidate
+from checker.extract.quantities.lexicon import QuantityLexicon
 
 _TOKEN = re.compile(r"[^\W_]+|[,;:()\[\]\"“”—]")
 _PERCENT_FAMILIES = frozenset({"percent", "percent_points"})

@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from checker.extract.quantity_candidates import Candidate
-from checker.extract.quantity_lexicon import QuantityLexicon
+from checker.extract.quantities.candidates import Candidate
+from checker.extract.quantities.lexicon import QuantityLexicon
 
 _DASH_ONLY = re.compile(r"\s*[-–—]\s*")
 # How far after a number its head-noun cue may be for the quantity's text to include it.

@@ -1,6 +1,6 @@
 """The quantities lexicon as compiled lookup tables: what kinds, units and qualifiers exist.
 
-quantity_lexicon_build turns rules/lexicons/quantities.yaml into these records; the finder
+lexicon_build turns rules/lexicons/quantities.yaml into these records; the finder
 modules (quantity_*) only read them.
 """
 

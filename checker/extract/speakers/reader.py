@@ -13,8 +13,8 @@ Deciding how much may follow the speaker is speakers.read_phrase's job, not this
 from __future__ import annotations
 
 from checker.extract.names import clean_name, is_possessive
-from checker.extract.speaker_model import NAME, PRONOUN, ROLE, SOURCE, Speaker, SpeakerWords
-from checker.extract.speaker_tokens import PhraseTokens, clean_role
+from checker.extract.speakers.model import NAME, PRONOUN, ROLE, SOURCE, Speaker, SpeakerWords
+from checker.extract.speakers.tokens import PhraseTokens, clean_role
 
 HEAD_LOOKAHEAD = 3  # "the state-run health ministry": modifiers allowed before a head
 _MAX_MODIFIERS = 4
