@@ -41,3 +41,19 @@ def test_a_known_finding_keeps_its_fingerprint() -> None:
         ["12", "21"],
     )
     assert fingerprint == "31dfbbd5de88a169"
+
+
+def test_a_wrong_conversion_says_what_the_label_should_read(tmp_path) -> None:
+    """17:00 EDT in July is 21:00 UTC, so 23:00 CEST (UTC+2): the sign of the offset shows."""
+    from checker.pipeline import run_pipeline
+
+    story = tmp_path / "summit"
+    story.mkdir()
+    (story / "alpha.txt").write_text(
+        "---\noutlet: alpha\npublished: 2025-07-08T12:00:00Z\n---\n"
+        "The leaders meet at 5 p.m. EDT (22:00 CEST) on Tuesday.\n",
+        encoding="utf-8",
+    )
+    findings = run_pipeline([str(story)])["findings"]
+    messages = findings.filter(findings["check"] == "timezone")["message"].to_list()
+    assert any("should read 23:00 CEST" in m for m in messages), messages

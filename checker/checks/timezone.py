@@ -88,6 +88,7 @@ def claim_problems(rule: Any, context: CheckContext, mentions: pl.DataFrame) -> 
                 details.append(
                     f"{first['t_text']} is {first['utc']} UTC, not {second['utc']} UTC"
                     f" as '{second['t_text']}' says"
+                    + (f"; it should read {expected}" if expected else "")
                 )
                 span_rows = [first, second]
         for row in rows:
