@@ -63,12 +63,15 @@ class _Resolver:
         self.last_source: str | None = None  # what "it said" refers to
         self.sources: list[str] = []  # every organisation or unnamed source quoted so far
         self.previous: Speaking | None = None  # the speaker of the claim just before
+        self.last_quoted: str | None = None  # the person who spoke the last quote
 
     def resolve(self, attribution: Attribution, sentence: _Sentence) -> Speaking | None:
         phrase = attribution.speaker
         if phrase.kind == PRONOUN:
             if phrase.text.lower() in self.words.person_pronouns:
-                person = self._person_meant(sentence, sentence.start + phrase.start)
+                verb = sentence.text[attribution.cue_start : attribution.cue_end].lower()
+                continuing = verb in self.words.continuation_verbs
+                person = self._person_meant(sentence, sentence.start + phrase.start, continuing)
                 return Speaking(person, phrase.text, None, PERSON) if person else None
             if self.last_source is None:
                 return None
@@ -93,9 +96,12 @@ class _Resolver:
                 return Speaking(earlier, phrase.text, None, NOT_PERSON)
         return Speaking(descriptor, phrase.text, None, NOT_PERSON)
 
-    def _person_meant(self, sentence: _Sentence, position: int) -> str | None:
-        """Who "he" or "she" is: a person named earlier in the same sentence, else the person
-        who spoke in the claim just before, else the person named last before the sentence.
+    def _person_meant(
+        self, sentence: _Sentence, position: int, continuing: bool = False
+    ) -> str | None:
+        """Who "he" or "she" is: a person named earlier in the same sentence, else (after a verb
+        that carries on, "added") the person quoted last, else the person who spoke in the
+        claim just before, else the person named last before the sentence.
         Names inside the sentence's quotes do not count ('"I told Smith," he said')."""
         skip = [(sentence.start + a, sentence.start + b) for a, b in sentence.quotes]
         quoted = " ".join(sentence.text[a:b] for a, b in sentence.quotes)
@@ -104,8 +110,11 @@ class _Resolver:
             if self.previous is not None and self.previous.person != NOT_PERSON
             else None
         )
+        # '"We made progress," Ruiz said. Hale was silent. "More to do," she added': a verb
+        # that carries on ("added") points to the last person quoted, not the last named.
         candidates = (
             self.people.last_before(position, skip, since=sentence.start),
+            self.last_quoted if continuing else None,
             previous,
             self.people.last_before(sentence.start, skip),
         )
@@ -113,8 +122,10 @@ class _Resolver:
         # Ana Ruiz," he said' is not Ruiz speaking).
         return next((p for p in candidates if p is not None and not _named_in(p, quoted)), None)
 
-    def spoke(self, speaking: Speaking | None) -> None:
+    def spoke(self, speaking: Speaking | None, quote: bool = False) -> None:
         self.previous = speaking
+        if quote and speaking is not None and speaking.person != NOT_PERSON:
+            self.last_quoted = speaking.speaker
         if speaking is not None and speaking.person != PERSON:
             self.last_source = speaking.speaker  # what "it said" may refer to
         if speaking is not None and speaking.person == NOT_PERSON:
@@ -158,7 +169,7 @@ def claim_spans(text: str, config: ExtractConfig) -> list[ClaimSpan]:
                 speaking = _continued_quote(sentence.text[start:end], quote, text, spans[-1])
             if speaking is not None or not quote:
                 # an unattributed piece of a quote keeps "he" pointing at who spoke before it
-                resolver.spoke(speaking)
+                resolver.spoke(speaking, quote)
             offset = sentence.start
             spans.append(ClaimSpan(sentence.index, offset + start, offset + end, speaking, quote))
     return _close_quotes(spans, text)

@@ -36,6 +36,7 @@ class SpeakerWords:
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     organisation_words: frozenset[str]
+    continuation_verbs: frozenset[str]
     title_synonyms: dict[str, str]
     longest: int
 
@@ -66,6 +67,7 @@ def load_speaker_words(rule_dirs: Sequence[str | Path] = ()) -> SpeakerWords:
         person_pronouns=word_set(attribution, "person_pronouns", a_src),
         thing_pronouns=word_set(attribution, "thing_pronouns", a_src),
         organisation_words=word_set(attribution, "organisation_words", a_src),
+        continuation_verbs=word_set(attribution, "continuation_verbs", a_src),
         title_synonyms=_synonyms(roles, r_src),
         longest=max((len(p) for p in titles | sources), default=1),
     )
