@@ -58,3 +58,17 @@ def test_same_inputs_in_another_order_give_identical_findings_json(
     story_dirs = [str(SEEDS / s) for s in reversed(STORIES)]
     again = run_pipeline(story_dirs, problems=Problems())
     assert findings_json(again["findings"]) == findings_json(seed_run["findings"])
+
+
+def test_the_same_articles_under_another_path_give_the_same_findings(
+    seed_run: dict[str, pl.DataFrame], tmp_path: Path
+) -> None:
+    """Document ids hash the path as given; what is found, and its ids, must not."""
+    elsewhere = tmp_path / "copy-of-seeds"
+    elsewhere.symlink_to(SEEDS, target_is_directory=True)
+    again = run_pipeline([str(elsewhere)], problems=Problems())["findings"]
+
+    def said(findings: pl.DataFrame) -> list[tuple[str, str]]:
+        return sorted(findings.select("finding_id", "message").rows())
+
+    assert said(again) == said(seed_run["findings"])

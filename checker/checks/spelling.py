@@ -18,6 +18,7 @@ come from spelling_words.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -327,8 +328,10 @@ def _finding(
         if key is None:
             continue
         seen: set[str] = set()
+        # The spelling most rows write, ties alphabetical: not whichever row comes first.
+        forms = Counter(row["speaker"] for row in claims_by_key[key])
+        written[key] = min(forms, key=lambda form: (-forms[form], form))
         for row in claims_by_key[key]:
-            written.setdefault(key, row["speaker"])
             if row["copy_root"] in seen:
                 continue  # one piece of evidence per copy and spelling
             seen.add(row["copy_root"])

@@ -111,10 +111,11 @@ def _uninflect(word: str) -> str:
 def _readings(quantities: pl.DataFrame, claims: pl.DataFrame, roots: pl.DataFrame) -> pl.DataFrame:
     return (
         quantities.select("claim_id", "start", "kind", "unit", "context", "names")
-        .join(claims.select("claim_id", "story", "doc_id", "speaker"), on="claim_id")
+        .join(claims.select("claim_id", "story", "doc_id", "outlet", "speaker"), on="claim_id")
         .join(roots, on="claim_id", how="left")
         .with_columns(pl.col("unit").fill_null("count"))
-        .sort("story", "unit", "claim_id", "start")
+        # Content before ids: ids hash file paths, and the order decides ties in clustering.
+        .sort("story", "unit", "outlet", "context", "claim_id", "start")
         .with_row_index("idx")
     )
 
