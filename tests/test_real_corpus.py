@@ -90,3 +90,21 @@ def test_accuracy_does_not_fall_below_the_readme(scores) -> None:
         if now < before - RATCHET
     ]
     assert not fallen
+
+
+def test_findings_do_not_depend_on_the_path_the_articles_are_read_from(tmp_path: Path) -> None:
+    from checker.errors import Problems
+    from checker.pipeline import run_pipeline
+
+    direct = [str(d) for d in STORIES]
+    linked = []
+    for story_dir in STORIES:
+        link = tmp_path / story_dir.name
+        link.symlink_to(story_dir, target_is_directory=True)
+        linked.append(str(link))
+
+    def said(sources: list[str]) -> list[tuple[str, str]]:
+        findings = run_pipeline(sources, problems=Problems())["findings"]
+        return sorted(findings.select("finding_id", "message").rows())
+
+    assert said(linked) == said(direct)

@@ -16,6 +16,9 @@ from checker.checks.context import CheckContext
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.ruleset.registry import register_check
 
+# Rows are picked by what they say before their ids, which hash file paths.
+CONTENT_ORDER = ["outlet", "text", "claim_id"]
+
 
 def _param(rule: Any, name: str, default: Any) -> Any:
     value = getattr(rule.params, name, None)
@@ -82,7 +85,7 @@ def omission_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
     # Any claim of an omitting document stands in for it in the evidence (outlet, URL).
     stand_in = {
         row["copy_root"]: row
-        for row in claims.sort("claim_id", descending=True).iter_rows(named=True)
+        for row in claims.sort(CONTENT_ORDER, descending=True).iter_rows(named=True)
     }
     facts = context.facts.filter(pl.col("key").str.starts_with("statement:")).join(
         claims, on=["claim_id", "story"]
@@ -101,7 +104,7 @@ def omission_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
             continue
         claim_rows = {
             row["copy_root"]: row
-            for row in group.sort("claim_id", descending=True).iter_rows(named=True)
+            for row in group.sort(CONTENT_ORDER, descending=True).iter_rows(named=True)
         }
         evidence = [
             evidence_entry(row, "majority", row["text"], None, context.copy_outlets)

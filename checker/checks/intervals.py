@@ -65,7 +65,8 @@ def cluster_readings(
     """Sweep the intervals in order of their low end, merging those that overlap."""
     spans = sorted(
         ((*widen(r, relative, absolute, reach), r) for r in readings),
-        key=lambda item: (item[0], item[1], item[2].claim_id),
+        # Content before ids (ids hash file paths): which reading stands for a copy is stable.
+        key=lambda item: (item[0], item[1], item[2].outlet, item[2].text, item[2].claim_id),
     )
     clusters: list[Cluster] = []
     for low, high, reading in spans:

@@ -54,7 +54,7 @@ def stance_claims(rule: Any, context: CheckContext) -> pl.DataFrame:
         claims = claims.filter(pl.col("speaker").is_not_null())
     if topics != "all":
         claims = claims.filter(pl.col("topic").is_in(list(topics)))
-    return claims.sort("story", "topic", "claim_id", nulls_last=True)
+    return claims.sort("story", "topic", "outlet", "text", "claim_id", nulls_last=True)
 
 
 @register_check("stance")
@@ -102,7 +102,9 @@ def speaker_flips(rule: Any, context: CheckContext, claims: pl.DataFrame) -> pl.
     """One person upbeat in some outlets and downbeat in others: majority against minority."""
     min_per_side = int(_param(rule, "min_outlets_per_side", 1))
     found = []
-    named = claims.filter(pl.col("speaker_key").is_not_null()).sort("story", "speaker_key")
+    named = claims.filter(pl.col("speaker_key").is_not_null()).sort(
+        "story", "speaker_key", "outlet", "text", "claim_id"
+    )
     for (story, person), group in named.group_by(["story", "speaker_key"], maintain_order=True):
         first: dict[tuple[str, int], dict[str, Any]] = {}
         for row in group.iter_rows(named=True):
