@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+import checker
 from checker.errors import CheckerError, Problems
 from checker.runner import EXIT_BAD_INPUT, default_sources, finish
 
@@ -23,9 +24,21 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"checker {checker.__version__}")
+        raise typer.Exit(0)
+
 
 @app.callback()
-def root() -> None:
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Compare how news outlets report the same story and flag where they disagree."""
 
 
