@@ -110,3 +110,28 @@ def test_min_confidence_lets_only_sure_findings_fail_the_gate(corpus: Path) -> N
     assert code == 0, output
     code, output = gate(str(corpus), "--min-confidence", "1.5")
     assert code == 2, output
+
+
+def test_without_great_expectations_the_gate_exits_2_with_the_install_hint(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "great_expectations" else real(name, *a),
+    )
+    code, output = gate(str(corpus))
+    assert code == 2
+    assert "pip install" in output and "gate" in output
+    assert "PASSED" not in output and "Traceback" not in output
+
+
+def test_a_rejected_input_never_reads_as_a_pass(corpus: Path) -> None:
+    (corpus / "broken.json").write_text("{not json", encoding="utf-8")
+    code, output = gate(str(corpus))
+    assert code == 2
+    assert "PASSED" not in output
+    assert "broken.json" in output and "INCOMPLETE" in output

@@ -6,6 +6,7 @@ Exit codes: 0 the gate passed, 1 it failed, 2 bad input or usage (2 wins over 1)
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -36,6 +37,14 @@ def gate_command(
     from checker.gate.render import text_table, timing, write_outputs
     from checker.gate.run import run_gate
 
+    if importlib.util.find_spec("great_expectations") is None:
+        # Before any work: a missing extra is a usage problem, not a blocked build.
+        typer.echo(
+            "error: checker gate needs great-expectations; install the gate extra: "
+            "pip install -e '.[gate]' (or 'checker[gate]')",
+            err=True,
+        )
+        return EXIT_BAD_INPUT
     problems = Problems()
     if formats and out is None:
         typer.echo("error: --format needs --out (the folder to write the report to)", err=True)
@@ -52,7 +61,11 @@ def gate_command(
         message = exc.render() if isinstance(exc, CheckerError) else str(exc)
         typer.echo(f"error: {message}", err=True)
         return EXIT_BAD_INPUT
-    typer.echo(text_table(result))
+    table = text_table(result)
+    if problems.has_errors:
+        # Some inputs were rejected: the rest was gated, but the run did not pass.
+        table = table.replace("gate PASSED", "gate INCOMPLETE (inputs rejected, see below)")
+    typer.echo(table)
     typer.echo(timing(result))
     if out is not None:
         from checker.tables_io import write_tables
