@@ -39,9 +39,13 @@ def verdict(result: GateResult) -> str:
             f"{failed} failed, {blocking} at or above the threshold")
 
 
-def timing(result: GateResult) -> str:
-    share = result.gx_seconds / result.seconds if result.seconds else 0.0
-    return f"gate took {result.seconds:.2f} s, {share:.0%} of it in great-expectations"
+def timing(result: GateResult, pipeline_seconds: float | None = None) -> str:
+    """Where the time went: the pipeline (when the gate ran it) apart from the gate itself,
+    and the gate's share in great-expectations."""
+    gate = f"gate {result.seconds:.2f} s ({result.gx_seconds:.2f} s in great-expectations)"
+    if pipeline_seconds is None:
+        return f"took: {gate}"
+    return f"took: pipeline {pipeline_seconds:.2f} s, {gate}"
 
 
 def write_outputs(result: GateResult, out_dir: Path) -> list[Path]:
