@@ -15,7 +15,7 @@ import typer
 
 import checker
 from checker.errors import CheckerError, Problems
-from checker.runner import EXIT_BAD_INPUT, default_sources, finish
+from checker.runner import EXIT_BAD_INPUT, default_sources, echo_annotations, finish
 
 app = typer.Typer(
     add_completion=False,
@@ -68,7 +68,7 @@ ReferenceOpt = Annotated[
 FormatOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--format", help="Extra output format (repeatable): md, csv, junit, sarif, json-schema."
+        "--format", help="Extra output format (repeatable): md, csv, junit, sarif, github, json-schema."
     ),
 ]
 MinConfidenceOpt = Annotated[
@@ -177,9 +177,10 @@ def compare(
             findings = tables["findings"]
             tables["findings"] = findings.filter(findings["confidence"] >= min_confidence)
         write_tables(out, tables)
-        write_report(
+        written = write_report(
             out, tables, formats or [], fail_on=str(threshold or "none"), reporter=reporter
         )
+    echo_annotations(written)
     typer.echo(findings_summary(tables["findings"]))
     typer.echo(f"wrote {out / 'index.html'}")
     finish(problems, failed=any_at_or_above(tables["findings"]["severity"], threshold))

@@ -41,3 +41,11 @@ def finish(problems: Problems, failed: bool = False) -> None:
     """Print every problem, then exit: 2 wins over 1."""
     report_problems(problems)
     raise typer.Exit(exit_code(problems, failed))
+
+
+def echo_annotations(written: list[Path]) -> None:
+    """Print the GitHub annotations a report wrote (--format github) to stdout, where a
+    workflow step turns them into pull-request annotations."""
+    for path in written:
+        if path.name == "annotations.txt":
+            typer.echo(path.read_text(encoding="utf-8"), nl=False)

@@ -17,7 +17,13 @@ import typer
 
 from checker.errors import CheckerError, Problems
 from checker.gate.frames import SOURCE_TABLES
-from checker.runner import EXIT_BAD_INPUT, EXIT_OK, default_sources, report_problems
+from checker.runner import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    default_sources,
+    echo_annotations,
+    report_problems,
+)
 
 
 def gate_command(
@@ -79,7 +85,10 @@ def gate_command(
             typer.echo(f"wrote {path}")
         from checker.report.writer import write_report
 
-        write_report(out, {**tables, "findings": result.findings}, list(formats), fail_on)
+        written = write_report(
+            out, {**tables, "findings": result.findings}, list(formats), fail_on
+        )
+        echo_annotations(written)
         typer.echo(f"wrote {out / 'index.html'}")
     report_problems(problems)
     return EXIT_BAD_INPUT if problems.has_errors else result.exit_code
@@ -149,7 +158,7 @@ def gate_cli(
     out: Annotated[Path | None, typer.Option(
         "--out", help="Folder for gate-results.json, gate.html and the report.")] = None,
     formats: Annotated[list[str] | None, typer.Option(
-        "--format", help="Extra report format (repeatable): md, csv, junit, sarif, "
+        "--format", help="Extra report format (repeatable): md, csv, junit, sarif, github, "
                          "json-schema; needs --out.")] = None,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0,

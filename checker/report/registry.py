@@ -56,7 +56,12 @@ def register_format(
 
 def load_builtin_formats() -> None:
     """Import the shipped format modules; importing registers them."""
-    from checker.report import formats_html, formats_machine, formats_sarif  # noqa: F401
+    from checker.report import (  # noqa: F401
+        formats_github,
+        formats_html,
+        formats_machine,
+        formats_sarif,
+    )
 
 
 def resolve_formats(names: list[str] | tuple[str, ...]) -> list[OutputFormat]:

@@ -1,0 +1,59 @@
+"""`--format github`: workflow-command annotations printed to stdout at the changed line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checker.cli import app
+from checker.report.formats_github import annotation
+
+SAID = "At least 23 people were killed when the bridge collapsed, police said."
+
+
+def article(outlet: str, body: str) -> str:
+    front = f"---\noutlet: {outlet}\nstory: bridge\n---\n"
+    return f"{front}The bridge over the river fell at dawn.\n\n{body}\n"
+
+
+def test_a_drifted_rewrite_is_annotated_at_its_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("wire").mkdir()
+    Path("wire/reference.txt").write_text(article("wireline", SAID), encoding="utf-8")
+    Path("site").mkdir()
+    Path("site/rewrite.txt").write_text(
+        article("rewritenews", SAID.replace("23", "32")), encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        app,
+        ["compare", "site", "--reference", "wire", "--format", "github", "--out", "out"],
+    )
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("::")]
+    assert lines, result.output
+    assert lines[0].startswith("::error file=site/rewrite.txt,line=7,")  # the changed figure
+    assert "32" in lines[0]
+    assert Path("out/annotations.txt").read_text(encoding="utf-8").splitlines() == lines
+
+
+def test_properties_and_messages_are_escaped() -> None:
+    result = {
+        "level": "warning",
+        "ruleId": "name-spelling",
+        "message": {"text": "50% said: a,b\nnext"},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": "a,b:c.txt"},
+                                  "region": {"startLine": 3}}}
+        ],
+        "properties": {},
+    }
+    line = annotation(result)
+    assert line == (
+        "::warning file=a%2Cb%3Ac.txt,line=3,title=checker name-spelling"
+        "::50%25 said: a,b%0Anext"
+    )
+    assert annotation({**result, "level": "note"}) is None
