@@ -68,7 +68,8 @@ ReferenceOpt = Annotated[
 FormatOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--format", help="Extra output format (repeatable): md, csv, junit, sarif, github, json-schema."
+        "--format",
+        help="Extra output format (repeatable): md, csv, junit, sarif, github, json-schema.",
     ),
 ]
 MinConfidenceOpt = Annotated[

@@ -15,7 +15,13 @@ import polars as pl
 
 from checker.report.json_findings import findings_json
 from checker.report.registry import ReportInput, register_format
-from checker.report.view import count_by, severity_sort_key, story_header, story_partitions
+from checker.report.view import (
+    count_by,
+    severity_sort_key,
+    story_header,
+    story_partitions,
+    story_slug,
+)
 from checker.severity import SEVERITY_NAMES, at_or_above
 
 SCHEMA_FILE = Path(__file__).with_name("findings.schema.json")
@@ -68,18 +74,44 @@ def render_markdown(report: ReportInput) -> dict[str, str]:
                 r["finding_id"],
             ),
         )
-        lines += ["", "| severity | story | rule | finding | outlets |", "|---|---|---|---|---|"]
+        places = _first_places(report)
+        lines += [
+            "",
+            "| severity | story | rule | finding | where | outlets |",
+            "|---|---|---|---|---|---|",
+        ]
         for row in ordered[:MARKDOWN_FINDINGS_LIMIT]:
             outlets = ", ".join(row["outlets"] or [])
+            page = f"stories/{story_slug(row['story'])}.html#f-{row['finding_id']}"
+            where = " · ".join(
+                part for part in (places.get(row["finding_id"], ""), f"[report]({page})") if part
+            )
             lines.append(
                 f"| {row['severity']} | {_md_cell(row['story'])} | {_md_cell(row['rule_id'])} "
-                f"| {_md_cell(row['message'])} | {_md_cell(outlets)} |"
+                f"| {_md_cell(row['message'])} | {_md_cell(where)} | {_md_cell(outlets)} |"
             )
         if len(ordered) > MARKDOWN_FINDINGS_LIMIT:
             lines.append(
                 f"\n…and {len(ordered) - MARKDOWN_FINDINGS_LIMIT} more in the HTML report."
             )
     return {"findings.md": "\n".join(lines) + "\n"}
+
+
+def _first_places(report: ReportInput) -> dict[str, str]:
+    """finding id -> `file:line` of its first offending place, as SARIF places it."""
+    from checker.report.formats_sarif import FINGERPRINT_KEY, sarif_results, sarif_rules
+
+    rules = sarif_rules(report.tables["findings"])
+    results = sarif_results(report, {rule["id"]: i for i, rule in enumerate(rules)})
+    places: dict[str, str] = {}
+    for result in results:
+        location = result["locations"][0]["physicalLocation"]
+        uri = location["artifactLocation"]["uri"]
+        if uri.startswith("file:"):
+            continue  # outside the working folder: no useful relative place
+        place = f"{uri}:{location['region']['startLine']}"
+        places.setdefault(result["partialFingerprints"][FINGERPRINT_KEY], place)
+    return places
 
 
 def _csv(frame: pl.DataFrame) -> str:
