@@ -57,3 +57,23 @@ def test_properties_and_messages_are_escaped() -> None:
         "::50%25 said: a,b%0Anext"
     )
     assert annotation({**result, "level": "note"}) is None
+
+
+def test_findings_md_gives_each_finding_its_file_line_and_report_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("wire").mkdir()
+    Path("wire/reference.txt").write_text(article("wireline", SAID), encoding="utf-8")
+    Path("site").mkdir()
+    Path("site/rewrite.txt").write_text(
+        article("rewritenews", SAID.replace("23", "32")), encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        app, ["compare", "site", "--reference", "wire", "--format", "md", "--out", "out"]
+    )
+    assert result.exit_code == 0, result.output
+    markdown = Path("out/findings.md").read_text(encoding="utf-8")
+    row = next(line for line in markdown.splitlines() if "quantity-mismatch" in line)
+    assert "site/rewrite.txt:7" in row
+    assert "[report](stories/bridge.html#f-" in row
