@@ -163,3 +163,19 @@ def test_the_github_commands_run_end_to_end(tmp_path: Path) -> None:
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "articles/ferry/alpha.txt"
     assert location["region"]["startLine"] == 6
+
+
+def test_the_github_workflow_has_the_permissions_cache_and_fork_guard_it_needs() -> None:
+    document = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    assert document["permissions"] == {
+        "contents": "read",
+        "actions": "read",
+        "security-events": "write",
+    }
+    steps = document["jobs"]["gate"]["steps"]
+    python = next(s for s in steps if str(s.get("uses", "")).startswith("actions/setup-python"))
+    assert python["with"]["cache"] == "pip"
+    upload = next(s for s in steps if "upload-sarif" in str(s.get("uses", "")))
+    assert upload["uses"].endswith("@v4")
+    assert "head.repo.full_name == github.repository" in upload["if"]  # forks cannot upload
+    assert any("--format github" in s.get("run", "") for s in steps)

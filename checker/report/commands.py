@@ -14,6 +14,7 @@ import typer
 from checker.errors import CheckerError
 from checker.report.view import fold_copies
 from checker.report.writer import REPORT_TABLES, write_report
+from checker.runner import echo_annotations
 from checker.tables_io import read_table
 
 
@@ -29,6 +30,7 @@ def report_command(
 ) -> list[Path]:
     """Re-render every report file from the folder's tables; prints what it wrote."""
     written = write_report(out_dir, read_report_tables(out_dir), formats, fail_on)
+    echo_annotations(written)
     typer.echo(f"wrote {len(written)} report files to {out_dir}")
     return written
 
