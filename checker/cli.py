@@ -24,6 +24,16 @@ app = typer.Typer(
 )
 
 
+def _severity_option(option: str, value: str) -> str:
+    """A severity name given on the command line, checked: a bad one is a usage error."""
+    from checker.severity import parse_severity
+
+    try:
+        return parse_severity(value).label
+    except ValueError as exc:
+        raise CheckerError(option, str(exc)) from exc
+
+
 def _print_version(value: bool) -> None:
     if value:
         typer.echo(f"checker {checker.__version__}")
@@ -79,6 +89,12 @@ MinConfidenceOpt = Annotated[
         min=0.0,
         max=1.0,
         help="Keep only findings at least this confident (0-1: independent outlets per side).",
+    ),
+]
+SarifMinOpt = Annotated[
+    str,
+    typer.Option(
+        "--sarif-min-severity", help="Leave findings below this out of SARIF (default minor)."
     ),
 ]
 FailOnOpt = Annotated[
@@ -150,6 +166,7 @@ def compare(
     fail_on: FailOnOpt = None,
     formats: FormatOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
+    sarif_min_severity: SarifMinOpt = "minor",
 ) -> None:
     """Compare outlets claim by claim and write findings and the HTML report."""
     from checker.pipeline import run_pipeline
@@ -179,7 +196,12 @@ def compare(
             tables["findings"] = findings.filter(findings["confidence"] >= min_confidence)
         write_tables(out, tables)
         written = write_report(
-            out, tables, formats or [], fail_on=str(threshold or "none"), reporter=reporter
+            out,
+            tables,
+            formats or [],
+            fail_on=str(threshold or "none"),
+            reporter=reporter,
+            sarif_min_severity=_severity_option("--sarif-min-severity", sarif_min_severity),
         )
     echo_annotations(written)
     typer.echo(findings_summary(tables["findings"]))
@@ -192,11 +214,13 @@ def report(
     out: Annotated[Path, typer.Argument(help="A folder `checker compare` wrote.")],
     formats: FormatOpt = None,
     fail_on: FailOnOpt = None,
+    sarif_min_severity: SarifMinOpt = "minor",
 ) -> None:
     """Re-render the report of a saved output folder from its tables alone."""
     from checker.report.commands import report_command
 
-    report_command(out, formats or [], fail_on or "none")
+    minimum = _severity_option("--sarif-min-severity", sarif_min_severity)
+    report_command(out, formats or [], fail_on or "none", minimum)
 
 
 @app.command()

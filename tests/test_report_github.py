@@ -77,3 +77,24 @@ def test_findings_md_gives_each_finding_its_file_line_and_report_link(
     row = next(line for line in markdown.splitlines() if "quantity-mismatch" in line)
     assert "site/rewrite.txt:7" in row
     assert "[report](stories/bridge.html#f-" in row
+
+
+def test_sarif_leaves_info_out_unless_asked(tmp_path: Path) -> None:
+    import json
+
+    from checker.resources import seeds_dir
+
+    runner = CliRunner()
+    for name, extra in [("default", []), ("all", ["--sarif-min-severity", "info"])]:
+        result = runner.invoke(
+            app,
+            ["compare", str(seeds_dir()), "--out", str(tmp_path / name), "--format", "sarif",
+             *extra],
+        )
+        assert result.exit_code == 0, result.output
+    levels = {
+        name: {r["level"] for r in json.loads((tmp_path / name / "findings.sarif").read_text())[
+            "runs"][0]["results"]}
+        for name in ("default", "all")
+    }
+    assert "note" not in levels["default"] and "note" in levels["all"]

@@ -24,6 +24,7 @@ from checker.runner import (
     echo_annotations,
     report_problems,
 )
+from checker.severity import SEVERITY_NAMES
 
 
 def gate_command(
@@ -36,6 +37,7 @@ def gate_command(
     out: Path | None = None,
     formats: Sequence[str] = (),
     min_confidence: float = 0.0,
+    sarif_min_severity: str = "minor",
 ) -> int:
     """Run the pipeline (or read a saved output folder), gate its tables, print the verdict.
 
@@ -51,6 +53,11 @@ def gate_command(
             "pip install -e '.[gate]' (or 'checker[gate]')",
             err=True,
         )
+        return EXIT_BAD_INPUT
+    if sarif_min_severity not in SEVERITY_NAMES:
+        names = ", ".join(SEVERITY_NAMES)
+        typer.echo(f"error: --sarif-min-severity: {sarif_min_severity!r} is not one of {names}",
+                   err=True)
         return EXIT_BAD_INPUT
     problems = Problems()
     if formats and out is None:
@@ -86,7 +93,11 @@ def gate_command(
         from checker.report.writer import write_report
 
         written = write_report(
-            out, {**tables, "findings": result.findings}, list(formats), fail_on
+            out,
+            {**tables, "findings": result.findings},
+            list(formats),
+            fail_on,
+            sarif_min_severity=sarif_min_severity,
         )
         echo_annotations(written)
         typer.echo(f"wrote {out / 'index.html'}")
@@ -163,10 +174,13 @@ def gate_cli(
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
         help="Gate only findings at least this confident (0-1).")] = 0.0,
+    sarif_min_severity: Annotated[str, typer.Option(
+        "--sarif-min-severity",
+        help="Leave findings below this out of SARIF (default minor).")] = "minor",
 ) -> None:
     """Validate a run's tables with great-expectations; exit 1 when the gate fails."""
     raise typer.Exit(gate_command(paths, reference or (), suite, baseline, fail_on, from_dir,
-                                  out, formats or (), min_confidence))
+                                  out, formats or (), min_confidence, sarif_min_severity))
 
 
 baseline_app = typer.Typer(no_args_is_help=True, help="Accept the current findings.")

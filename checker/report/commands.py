@@ -26,10 +26,19 @@ def read_report_tables(out_dir: Path) -> dict[str, pl.DataFrame]:
 
 
 def report_command(
-    out_dir: Path, formats: Sequence[str] = (), fail_on: str | None = "none"
+    out_dir: Path,
+    formats: Sequence[str] = (),
+    fail_on: str | None = "none",
+    sarif_min_severity: str = "minor",
 ) -> list[Path]:
     """Re-render every report file from the folder's tables; prints what it wrote."""
-    written = write_report(out_dir, read_report_tables(out_dir), formats, fail_on)
+    written = write_report(
+        out_dir,
+        read_report_tables(out_dir),
+        formats,
+        fail_on,
+        sarif_min_severity=sarif_min_severity,
+    )
     echo_annotations(written)
     typer.echo(f"wrote {len(written)} report files to {out_dir}")
     return written

@@ -26,6 +26,7 @@ from checker.errors import CheckerError
 from checker.report.registry import ReportInput, register_format
 from checker.report.source_lines import Region, SourceLocator
 from checker.report.view import severity_sort_key
+from checker.severity import at_or_above
 
 SARIF_FILE = "findings.sarif"
 SARIF_VERSION = "2.1.0"
@@ -161,6 +162,8 @@ def sarif_results(report: ReportInput, rule_index: Mapping[str, int]) -> list[di
     locators: dict[str, SourceLocator] = {}
     results: dict[tuple, dict[str, Any]] = {}
     for finding in findings.sort("finding_id").iter_rows(named=True):
+        if not at_or_above(finding["severity"], report.sarif_min_severity):
+            continue  # info notes stay in the report, out of code scanning
         for entry in finding["evidence"] or []:
             if entry["side"] not in OFFENDING_SIDES:
                 continue

@@ -26,6 +26,7 @@ class ReportInput:
     tables: Mapping[str, pl.DataFrame]
     fail_on: str | None = "none"
     advance: Advance = field(default=no_advance, compare=False, repr=False)
+    sarif_min_severity: str = "info"  # SARIF leaves out findings below this
 
 
 Render = Callable[[ReportInput], dict[str, str]]

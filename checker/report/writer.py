@@ -31,6 +31,7 @@ def write_report(
     formats: Sequence[str] = (),
     fail_on: str | None = "none",
     reporter: Reporter | None = None,
+    sarif_min_severity: str = "minor",
 ) -> list[Path]:
     """Write findings.json, index.html, stories/*.html and the asked-for formats.
 
@@ -40,7 +41,9 @@ def write_report(
     chosen = resolve_formats(list(formats))
     conformed = report_tables(tables)
     advance = stage_of(reporter, "report", len(stories_of(conformed)))
-    report = ReportInput(tables=conformed, fail_on=fail_on, advance=advance)
+    report = ReportInput(
+        tables=conformed, fail_on=fail_on, advance=advance, sarif_min_severity=sarif_min_severity
+    )
     files: dict[str, str] = {}
     for fmt in chosen:
         files.update(fmt.render(report))
