@@ -167,6 +167,9 @@ def compare(
     formats: FormatOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
     sarif_min_severity: SarifMinOpt = "minor",
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print how many findings each rule made.")
+    ] = False,
 ) -> None:
     """Compare outlets claim by claim and write findings and the HTML report."""
     from checker.pipeline import run_pipeline
@@ -174,7 +177,7 @@ def compare(
     from checker.report.writer import write_report
     from checker.ruleset.config import load_config
     from checker.severity import any_at_or_above, parse_threshold
-    from checker.summary import findings_summary
+    from checker.summary import findings_summary, rule_statistics
     from checker.tables_io import write_tables
 
     try:
@@ -205,6 +208,8 @@ def compare(
         )
     echo_annotations(written)
     typer.echo(findings_summary(tables["findings"]))
+    if statistics:
+        typer.echo(rule_statistics(tables["findings"]))
     typer.echo(f"wrote {out / 'index.html'}")
     finish(problems, failed=any_at_or_above(tables["findings"]["severity"], threshold))
 

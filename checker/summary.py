@@ -43,6 +43,23 @@ def findings_summary(findings: pl.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def rule_statistics(findings: pl.DataFrame) -> str:
+    """One line per rule, most findings first: count, rule id, check, severities (as
+    `ruff --statistics` prints one line per code)."""
+    if findings.is_empty():
+        return "no findings"
+    rows = (
+        findings.group_by("rule_id", "check")
+        .agg(pl.len().alias("n"), pl.col("severity").unique().sort().str.join(", ").alias("sev"))
+        .sort(["n", "rule_id"], descending=[True, False])
+    )
+    width = len(str(rows["n"].max()))
+    return "\n".join(
+        f"{n:>{width}}  {rule:<24} [{check}] {sev}"
+        for rule, check, n, sev in rows.select("rule_id", "check", "n", "sev").iter_rows()
+    )
+
+
 def extraction_summary(documents: pl.DataFrame, tables: dict[str, pl.DataFrame]) -> str:
     """Per story: documents, claims, attributed claims, quantities, times, stance +/-."""
     claims = tables["claims"]

@@ -64,3 +64,10 @@ def test_report_of_a_missing_folder_exits_2(monkeypatch, tmp_path: Path, capsys)
 def test_version(monkeypatch, capsys) -> None:
     assert run_main(monkeypatch, "--version") == 0
     assert capsys.readouterr().out.startswith("checker ")
+
+
+def test_statistics_count_findings_per_rule(monkeypatch, drifted: Path, tmp_path, capsys) -> None:
+    assert run_main(monkeypatch, "compare", str(drifted), "--out", str(tmp_path / "o"),
+                    "--statistics") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.split()[:3] == ["1", "quantity-mismatch", "[quantity]"] for line in lines)
