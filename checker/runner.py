@@ -22,9 +22,11 @@ def default_sources(paths: list[str] | None) -> list[str]:
         return paths
     local = Path("seeds")
     if local.is_dir():
+        typer.echo("note: no PATH given: comparing ./seeds", err=True)
         return [str(local)]
     from checker.resources import seeds_dir
 
+    typer.echo("note: no PATH given: comparing the bundled demo corpus", err=True)
     return [str(seeds_dir())]
 
 

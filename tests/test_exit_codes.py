@@ -71,3 +71,9 @@ def test_statistics_count_findings_per_rule(monkeypatch, drifted: Path, tmp_path
                     "--statistics") == 0
     lines = capsys.readouterr().out.splitlines()
     assert any(line.split()[:3] == ["1", "quantity-mismatch", "[quantity]"] for line in lines)
+
+
+def test_no_path_says_the_demo_corpus_is_used(monkeypatch, tmp_path: Path, capsys) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./seeds here: the bundled corpus
+    assert run_main(monkeypatch, "compare", "--out", str(tmp_path / "o")) == 0
+    assert "bundled demo corpus" in capsys.readouterr().err
