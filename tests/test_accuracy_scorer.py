@@ -3,16 +3,11 @@ explained, and when a trap fires."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # bench/ is a folder of the checkout, not an installed package
-
-from bench.accuracy import (  # noqa: E402
+from bench.accuracy import (
     LabelError,
     StoryScore,
     load_labels,

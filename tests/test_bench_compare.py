@@ -4,25 +4,19 @@ and that the recalls are computed over real sets, on a tiny generated corpus (no
 from __future__ import annotations
 
 import itertools
-import sys
 from collections import Counter
-from pathlib import Path
 
 import polars as pl
 import pytest
 from rapidfuzz import fuzz
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # bench/ is a folder of the checkout, not an installed package
-
-from bench.bench_compare import main, measure, summary_line, synthetic_documents  # noqa: E402
-from bench.blocked_recall import all_pair_matches, blocked_recall  # noqa: E402
-from bench.planted_recall import planted_recall  # noqa: E402
-from checker.match import MatchSettings, candidate_inputs  # noqa: E402
-from checker.match.scoring import score_blocks  # noqa: E402
-from checker.pipeline import run_from_documents  # noqa: E402
-from checker.schema import empty, from_rows  # noqa: E402
+from bench.bench_compare import main, measure, summary_line, synthetic_documents
+from bench.blocked_recall import all_pair_matches, blocked_recall
+from bench.planted_recall import planted_recall
+from checker.match import MatchSettings, candidate_inputs
+from checker.match.scoring import score_blocks
+from checker.pipeline import run_from_documents
+from checker.schema import empty, from_rows
 
 STORIES, ARTICLES, SEED = 3, 10, 2
 

@@ -7,23 +7,17 @@ import itertools
 import json
 import math
 import re
-import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 import yaml
 from rapidfuzz import fuzz
 from text_to_num import text2num
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # bench/ is a folder of the checkout, not an installed package
-
-from bench.generate import main as generate_main  # noqa: E402  (needs the path above)
-from bench.synth.corpus import generate_corpus  # noqa: E402
-from checker.errors import Problems  # noqa: E402
-from checker.ingest import ingest  # noqa: E402
+from bench.generate import main as generate_main
+from bench.synth.corpus import generate_corpus
+from checker.errors import Problems
+from checker.ingest import ingest
 
 STORIES, ARTICLES, SEED = 42, 10, 5
 CHECKS = {"quantity", "duration", "spelling", "attribution", "role", "date", "stance"}

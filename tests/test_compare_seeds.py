@@ -4,22 +4,16 @@ against each story's expected.yaml."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+from bench.accuracy import load_labels, score_story
 from checker.errors import Problems
 from checker.pipeline import run_pipeline
 from checker.report.json_findings import findings_json
 from checker.resources import seeds_dir
-
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # bench/ is a folder of the checkout, not an installed package
-
-from bench.accuracy import load_labels, score_story  # noqa: E402
 
 SEEDS = seeds_dir()
 STORIES = sorted(p.name for p in SEEDS.iterdir() if (p / "expected.yaml").is_file())

@@ -3,17 +3,12 @@ keeps accuracy from falling below the figures recorded in the README."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # bench/ is a folder of the checkout, not an installed package
-
-from bench.accuracy import (  # noqa: E402
+from bench.accuracy import (
     REAL_CORPUS,
     load_labels,
     normalise,

@@ -18,9 +18,9 @@ def article(outlet: str, body: str) -> str:
     return f"{front}The bridge over the river fell at dawn.\n\n{body}\n"
 
 
-def test_a_drifted_rewrite_is_annotated_at_its_file_and_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def drifted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reference and a rewrite that changed its figure, in the working folder."""
     monkeypatch.chdir(tmp_path)
     Path("wire").mkdir()
     Path("wire/reference.txt").write_text(article("wireline", SAID), encoding="utf-8")
@@ -28,6 +28,9 @@ def test_a_drifted_rewrite_is_annotated_at_its_file_and_line(
     Path("site/rewrite.txt").write_text(
         article("rewritenews", SAID.replace("23", "32")), encoding="utf-8"
     )
+
+
+def test_a_drifted_rewrite_is_annotated_at_its_file_and_line(drifted: None) -> None:
     result = CliRunner().invoke(
         app,
         ["compare", "site", "--reference", "wire", "--format", "github", "--out", "out"],
@@ -59,16 +62,7 @@ def test_properties_and_messages_are_escaped() -> None:
     assert annotation({**result, "level": "note"}) is None
 
 
-def test_findings_md_gives_each_finding_its_file_line_and_report_link(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("wire").mkdir()
-    Path("wire/reference.txt").write_text(article("wireline", SAID), encoding="utf-8")
-    Path("site").mkdir()
-    Path("site/rewrite.txt").write_text(
-        article("rewritenews", SAID.replace("23", "32")), encoding="utf-8"
-    )
+def test_findings_md_gives_each_finding_its_file_line_and_report_link(drifted: None) -> None:
     result = CliRunner().invoke(
         app, ["compare", "site", "--reference", "wire", "--format", "md", "--out", "out"]
     )

@@ -108,7 +108,7 @@ def speaker_conflicts(
                 support.setdefault(row["speaker_key"], set()).add(row["copy_root"])
             majority, minority = split_by_support(support)
             if majority is not None:
-                # "Kurts" for "George Kurtz" is the same person misspelt: a spelling finding.
+                # "Brant" for "Tomas Brandt" is the same person misspelt: a spelling finding.
                 minority = [m for m in minority if not same_person_misspelt(majority, m)]
             if not minority:
                 continue

@@ -8,10 +8,10 @@ names, one matrix per story) and that share a first name or initial are one pers
 variants never fire: listed aliases, case/hyphen/dot variants (equal name keys), initials
 ("J. Vance" / "JD Vance") and short forms of first names from the `name_variants` lexicon.
 The spelling most independent copies use is the majority; one finding per person. Two names
-that differ only by a derivational ending ("Southeast Asia" / "Southeast Asian") are two words,
-not two spellings; transliterations ("Zelenskyy" / "Zelensky") are shown apart at info severity; a
-finding whose misspellings all sit inside a longer name's finding ("Aung Hline" inside "Min
-Aung Hline") is that finding again and is dropped. One-word misspellings ("Kurts" for Kurtz)
+that differ only by a derivational ending ("Ruritania" / "Ruritanian") are two words,
+not two spellings; transliterations ("Petrovskyy" / "Petrovsky") are shown apart at info severity; a
+finding whose misspellings all sit inside a longer name's finding ("Ode Bran" inside "Lina
+Ode Bran") is that finding again and is dropped. One-word misspellings ("Brant" for Brandt)
 come from spelling_words.py.
 """
 
@@ -107,8 +107,8 @@ def derived(a: str, b: str, endings: tuple[str, ...]) -> bool:
 
 
 def transliterated(key: str, swaps: tuple[tuple[str, str], ...]) -> str:
-    """The key with alphabet-dependent letters swapped ("Zelenskyy" -> "zelenskii" ->
-    "zelenski"); other doubled letters stay, as dropping one is a misspelling ("Witkof")."""
+    """The key with alphabet-dependent letters swapped ("Petrovskyy" -> "petrovskii" ->
+    "petrovski"); other doubled letters stay, as dropping one is a misspelling ("Halen")."""
     for old, new in swaps:
         key = key.replace(old, new)
     return re.sub(r"i+", "i", key)

@@ -1,5 +1,5 @@
-"""One-word misspellings of a story's proper names: "Kurts" for Kurtz, "Starlineer" for
-Starliner, "Canveral" for Canaveral.
+"""One-word misspellings of a story's proper names: "Brant" for Brandt, "Vossburg" for
+Vossberg, "Carow" for Carrow.
 
 The full-name pass (spelling.py) needs a first name to tell one person from another. A single
 capitalised word inside a sentence is a proper name too, and when one outlet alone writes a

@@ -19,7 +19,8 @@ from checker.lexicons import load_lexicon
 from checker.match.aliases import lexicon_aliases, speaker_keys
 from checker.match.blocking import PROBE_FRACTION, block_keys, content_words
 from checker.match.facts import quantity_facts, statement_facts
-from checker.match.frames import Scopes, frame_groups
+from checker.match.frames import frame_groups
+from checker.match.scopes import Scopes
 from checker.match.scoring import score_blocks
 from checker.schema import conform, from_rows
 

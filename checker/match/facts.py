@@ -73,6 +73,18 @@ def quantity_facts(frames: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def most_shared(rows: pl.DataFrame, n: int) -> pl.DataFrame:
+    """group, word: each group's `n` most frequent words (ties alphabetical), to name it by."""
+    return (
+        rows.group_by("group", "word")
+        .agg(pl.len().alias("n"))
+        .sort(["group", "n", "word"], descending=[False, True, False])
+        .group_by("group", maintain_order=True)
+        .head(n)
+        .select("group", "word")
+    )
+
+
 def statement_facts(
     claims: pl.DataFrame, matches: pl.DataFrame, words: pl.DataFrame, key_words: int = 4
 ) -> pl.DataFrame:
@@ -87,12 +99,7 @@ def statement_facts(
         }
     ).join(claims.select("claim_id", "story"), on="claim_id")
     labels = (
-        membership.join(words.select("claim_id", "word"), on="claim_id")
-        .group_by("group", "word")
-        .agg(pl.len().alias("n"))
-        .sort(["group", "n", "word"], descending=[False, True, False])
-        .group_by("group", maintain_order=True)
-        .head(key_words)
+        most_shared(membership.join(words.select("claim_id", "word"), on="claim_id"), key_words)
         .group_by("group", maintain_order=True)
         .agg(pl.col("word").sort().str.join(" ").alias("label"))
     )

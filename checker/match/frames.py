@@ -2,11 +2,11 @@
 
 A figure is compared with another only when their frames align. A lexicon kind ("deaths") is a
 frame of its own, split by the entity the figure belongs to: the nearest telling proper name of
-its clause ("killed nine in Bangkok" is not the national toll). A figure of a generic kind
+its clause ("killed nine in Vellmar" is not the national toll). A figure of a generic kind
 ("duration", "other") aligns with another of its kind and unit only through words of their
 windows in common, weighted by how rare each word is among the story's figures of that kind
 (so "earthquake" in every sentence of a quake story weighs nothing), and never across two
-entities ("Kvaratskhelia scored 10 minutes later" is not "Doue scored eight minutes later").
+entities ("Lind scored 10 minutes later" is not "Berg scored eight minutes later").
 
 frame_groups(...) -> claim_id, start, kind, scope: the figures of one connected group of
 aligned frames share a scope; quantity facts are keyed by it.
@@ -16,16 +16,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import polars as pl
 from rapidfuzz import fuzz, process
 
 from checker.match.aliases import name_key
-from checker.match.facts import connected_groups
+from checker.match.facts import connected_groups, most_shared
+from checker.match.scopes import (
+    Scopes,
+    dominant_value,
+    main_scopes,
+    scope_label,
+    scopes_clash,
+    uninflect,
+)
 
-AFTER_MARK = "|"  # as checker/extract/quantities.py writes a figure's context
-SCOPE_WORDS_AFTER = 1  # words after a figure that may give its scope ("$4bn expected by ...")
 WORD_WEIGHT = 0.5  # what any shared word weighs before its rarity is added
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -34,78 +39,14 @@ GROUP_SCHEMA = pl.Schema(
 )
 
 
-def stem(word: str) -> str:
-    """A plural or third-person "s" folded ("toll"/"tolls"), nothing cleverer."""
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
 def frame_words(context: str | None, stopwords: frozenset[str]) -> list[str]:
-    words = {stem(w) for w in _WORD.findall((context or "").lower()) if w not in stopwords}
+    words = {uninflect(w) for w in _WORD.findall((context or "").lower()) if w not in stopwords}
     return sorted(words)
 
 
 def frame_names(names: str | None, stopwords: frozenset[str]) -> list[str]:
     keys = {name_key(n) for n in (names or "").split()}
     return sorted(k for k in keys if k and k not in stopwords)
-
-
-@dataclass(frozen=True)
-class Scopes:
-    """The scope lexicon (rules/lexicons/frames.yaml), compiled: dimension -> value -> phrases."""
-
-    phrases: tuple[
-        tuple[str, str, tuple[str, ...]], ...
-    ]  # (dimension, value, words), longest first
-    absent_is_a_value: frozenset[str]
-
-    @classmethod
-    def from_lexicon(cls, data: dict) -> Scopes:
-        phrases = [
-            (str(dim), str(value), tuple(_phrase_words(str(p))))
-            for dim, values in (data.get("scopes") or {}).items()
-            for value, listed in (values or {}).items()
-            for p in listed or ()
-        ]
-        phrases.sort(key=lambda p: (-len(p[2]), p))
-        absent = frozenset(str(d) for d in data.get("absent_is_a_value") or ())
-        return cls(tuple(phrases), absent)
-
-    def of(self, context: str | None) -> dict[str, str]:
-        """Scope values a figure's words give it: the words before it and the first after;
-        a dimension given two values is left out, one only absence can give is "none"."""
-        before, _, after = (context or "").partition(AFTER_MARK)
-        words = [*_phrase_words(before), "|", *_phrase_words(after)[:SCOPE_WORDS_AFTER]]
-        found: dict[str, set[str]] = {}
-        taken = [False] * len(words)
-        for dim, value, phrase in self.phrases:
-            size = len(phrase)
-            for i in range(len(words) - size + 1):
-                if tuple(words[i : i + size]) == phrase and not any(taken[i : i + size]):
-                    found.setdefault(dim, set()).add(value)
-                    taken[i : i + size] = [True] * size
-        scopes = {dim: values.pop() for dim, values in found.items() if len(values) == 1}
-        for dim in self.absent_is_a_value - set(found):
-            scopes[dim] = "none"
-        return scopes
-
-
-def _phrase_words(text: str) -> list[str]:
-    """Lower-case words with their inflection cut ("forecasted", "forecasts" -> "forecast";
-    "anticipates", "anticipated" -> "anticipat"), so a lexicon lists each word once."""
-    return [_uninflect(w) for w in re.findall(r"[^\W_]+", text.lower().replace("-", " "))]
-
-
-def _uninflect(word: str) -> str:
-    if len(word) > 4:
-        for ending in ("ing", "ed", "es", "s"):
-            if word.endswith(ending) and len(word) - len(ending) >= 4:
-                word = word[: -len(ending)]
-                break
-        if word.endswith("e") and len(word) > 4:
-            word = word[:-1]
-    return word
 
 
 def _readings(quantities: pl.DataFrame, claims: pl.DataFrame, roots: pl.DataFrame) -> pl.DataFrame:
@@ -121,8 +62,8 @@ def _readings(quantities: pl.DataFrame, claims: pl.DataFrame, roots: pl.DataFram
 
 
 def _entities(readings: pl.DataFrame, stopwords: frozenset[str], cutoff: float) -> list[str]:
-    """Each figure's entity: the first place or owner its clause names ("in Bangkok",
-    "Mandalay's", "Jane Roe, 70"), near-identical spellings taken as one; the speaker's own
+    """Each figure's entity: the first place or owner its clause names ("in Vellmar",
+    "Carrow's", "Jane Roe, 70"), near-identical spellings taken as one; the speaker's own
     name does not count ("Smith said the toll rose to 40" is not Smith's toll). "" when none.
     """
     entity = [""] * readings.height
@@ -245,7 +186,7 @@ def frame_groups(
         pairs = pairs.filter(
             pl.Series(
                 [
-                    not _scopes_clash(scoped[a], scoped[b])
+                    not scopes_clash(scoped[a], scoped[b])
                     for a, b in pairs.select("idx_a", "idx_b").iter_rows()
                 ],
                 dtype=pl.Boolean,
@@ -255,7 +196,7 @@ def frame_groups(
     member_of = _average_link_groups(pairs.select("idx_a", "idx_b", "score").rows(), roots)
     generic = readings["kind"].is_in(list(generic_kinds)).to_list()
     sole_entity = _sole_entities(readings)
-    main_scope = _main_scopes(readings, scoped, generic_kinds)
+    main_scope = main_scopes(readings, scoped, generic_kinds)
     labels = []
     for idx, story, kind, entity, is_generic in zip(
         readings["idx"].to_list(),
@@ -267,51 +208,12 @@ def frame_groups(
     ):
         if not is_generic:
             owner = entity or sole_entity.get((story, kind)) or "all"
-            labels.append(owner + _scope_label(scoped[idx], main_scope.get((story, kind), {})))
+            labels.append(owner + scope_label(scoped[idx], main_scope.get((story, kind), {})))
         elif idx in member_of:
             labels.append(f"g{member_of[idx]}")
         else:
             labels.append(f"alone{idx}")
     return _scoped(readings.with_columns(pl.Series("group", labels)), words)
-
-
-def _scopes_clash(a: dict[str, str], b: dict[str, str]) -> bool:
-    return any(dim in b and b[dim] != value for dim, value in a.items())
-
-
-def _scope_label(scope: dict[str, str], main: dict[str, str]) -> str:
-    """The scope part of a lexicon kind's frame: each scope's value, a figure without one
-    taking the value most of its kind's documents give (else it stays with the figures that
-    name no scope)."""
-    dims = sorted(set(scope) | set(main))
-    parts = [f"{dim}={scope.get(dim) or main[dim]}" for dim in dims]
-    return "".join(f"/{p}" for p in parts if not p.endswith("=none"))
-
-
-def _main_scopes(
-    readings: pl.DataFrame, scoped: list[dict[str, str]], generic_kinds: frozenset[str]
-) -> dict[tuple[str, str], dict[str, str]]:
-    """(story, kind) -> dimension -> the value given in at least half its documents and twice
-    as often as any other: what a figure of that kind means when its own words do not say."""
-    votes: dict[tuple[str, str], dict[str, dict[str, set[str]]]] = {}
-    documents: dict[tuple[str, str], set[str]] = {}
-    for idx, story, kind, doc in readings.select("idx", "story", "kind", "doc_id").iter_rows():
-        if kind in generic_kinds:
-            continue
-        documents.setdefault((story, kind), set()).add(doc)
-        for dim, value in scoped[idx].items():
-            votes.setdefault((story, kind), {}).setdefault(dim, {}).setdefault(value, set()).add(
-                doc
-            )
-    main: dict[tuple[str, str], dict[str, str]] = {}
-    for key, dims in votes.items():
-        for dim, values in dims.items():
-            ranked = sorted(((len(d), v) for v, d in values.items()), reverse=True)
-            top, value = ranked[0]
-            rival = ranked[1][0] if len(ranked) > 1 else 0
-            if 2 * top >= len(documents[key]) and top >= 2 * rival:
-                main.setdefault(key, {})[dim] = value
-    return main
 
 
 def _average_link_groups(
@@ -349,35 +251,29 @@ def _sole_entities(readings: pl.DataFrame) -> dict[tuple[str, str], str]:
     """(story, kind) -> the entity its unnamed figures are about: the subject its figures name
     in at least half the documents that give one, and twice as often as any rival. Otherwise an
     unnamed figure could be about anything, and is compared only with the other unnamed ones
-    (a lone "in Bangkok" does not make every unnamed toll a Bangkok toll)."""
+    (a lone "in Vellmar" does not make every unnamed toll a Vellmar toll)."""
     documents = readings.group_by("story", "kind").agg(pl.col("doc_id").n_unique().alias("all"))
     counts = (
         readings.filter(pl.col("entity") != "")
         .group_by("story", "kind", "entity")
         .agg(pl.col("doc_id").n_unique().alias("docs"))
         .join(documents, on=["story", "kind"])
-        .sort(["story", "kind", "docs", "entity"], descending=[False, False, True, False])
     )
     main: dict[tuple[str, str], str] = {}
-    for (story, kind), group in counts.group_by(["story", "kind"], maintain_order=True):
-        docs = group["docs"].to_list()
-        subject = 2 * docs[0] >= group["all"][0]
-        if subject and (len(docs) == 1 or docs[0] >= 2 * docs[1]):
-            main[(story, kind)] = group["entity"][0]
+    for (story, kind), group in counts.group_by(["story", "kind"]):
+        by_entity = dict(group.select("entity", "docs").rows())
+        entity = dominant_value(by_entity, group["all"][0])
+        if entity is not None:
+            main[(story, kind)] = entity
     return main
 
 
 def _scoped(readings: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
-    """Name each frame readably: a lexicon kind by its entity ("deaths@all", "deaths@bangkok"),
+    """Name each frame readably: a lexicon kind by its entity ("deaths@all", "deaths@vellmar"),
     a generic group by its most shared word ("duration@later"), numbered when two collide."""
-    top_word = (
-        words.join(readings.select("idx", "group"), on="idx")
-        .group_by("group", "word")
-        .agg(pl.len().alias("n"))
-        .sort(["group", "n", "word"], descending=[False, True, False])
-        .group_by("group", maintain_order=True)
-        .agg(pl.col("word").first().alias("top"))
-    )
+    top_word = most_shared(
+        words.join(readings.select("idx", "group"), on="idx").select("group", "word"), 1
+    ).rename({"word": "top"})
     named = readings.join(top_word, on="group", how="left").with_columns(
         pl.when(pl.col("group").str.contains(r"^(g|alone)\d+$"))
         .then(pl.col("top").fill_null("figure"))

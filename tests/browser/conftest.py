@@ -5,17 +5,11 @@ Skips (with the reason) when chromium or chromedriver is not installed; .ci/run 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # bench/ is a folder of the checkout, not an installed package
-
-from bench.headless import chromium_available, start_chromium, stop_chromium  # noqa: E402
+from bench.headless import chromium_available, start_chromium, stop_chromium
 
 MISSING = "chromium/chromedriver not installed (see .ci/run)"
 

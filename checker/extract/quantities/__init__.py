@@ -49,7 +49,7 @@ AFTER_MARK = "|"  # in a figure's context, where the words before it end and tho
 _CONVERTED = frozenset({"duration", "distance"})  # families whose units convert by a factor
 _NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*\s+\Z")
 # Whose or where a figure is: a proper name after a place preposition or before a possessive
-# ("killed nine people in Bangkok", "Mandalay's toll"), not any name near it (a ship, a port
+# ("killed nine people in Vellmar", "Carrow's toll"), not any name near it (a ship, a port
 # of departure, a speaker).
 _ENTITY = re.compile(
     r"\b(?:in|of|across|near|outside|at)\s+(?:the\s+)?"
@@ -90,7 +90,7 @@ MAX_AGE = 120
 
 
 def _appositive_age(sentence: str, cand: Candidate) -> bool:
-    """ "Williams, 59, and Wilmore, 62": a bare whole number in digits up to MAX_AGE set off
+    """ "Ruiz, 59, and Holt, 62": a bare whole number in digits up to MAX_AGE set off
     by commas or brackets right after a name is that person's age."""
     if cand.unit is not None or cand.kind is not None or cand.family != "count":
         return False
