@@ -18,6 +18,7 @@ from checker.checks.intervals import (
     Reading,
     cluster_readings,
     find_disagreements,
+    near_copy_clusters,
 )
 from checker.ruleset.registry import register_check
 
@@ -73,6 +74,28 @@ def lone_dispute(disagreement: Disagreement) -> bool:
     return not disagreement.majority and all(len(c.support) == 1 for c in disagreement.minority)
 
 
+def miscopied(disagreement: Disagreement) -> bool:
+    """The sides' figures are one figure miscopied (a digit changed or swapped)."""
+    sides = [*disagreement.majority, *disagreement.minority]
+    return any(near_copy_clusters(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :])
+
+
+def _disagreements(
+    clusters: list[Cluster], max_values: int, majority_share: float, growing: bool
+) -> list[Disagreement]:
+    """A frame of a few values is compared whole. One holding more is several facts that its
+    frame failed to tell apart; only the pairs of figures in it that are one figure miscopied
+    are still compared."""
+    if len(clusters) <= max_values:
+        return find_disagreements(clusters, majority_share, growing)
+    found = []
+    for i, a in enumerate(clusters):
+        for b in clusters[i + 1 :]:
+            if near_copy_clusters(a, b):
+                found.extend(find_disagreements([a, b], majority_share, growing))
+    return found
+
+
 def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.DataFrame:
     rows = readings_by_fact(context, durations)
     tolerance = _param(rule, "tolerance", None)
@@ -110,9 +133,8 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
             for row in rows_by_reading.values()
         ]
         clusters = cluster_readings(readings, relative, absolute)
-        if len(clusters) > max_values:
-            continue  # a frame holding this many figures is several facts, not one told badly
-        for disagreement in find_disagreements(clusters, majority_share, kind in growing_kinds):
+        growing = kind in growing_kinds
+        for disagreement in _disagreements(clusters, max_values, majority_share, growing):
             evidence = []
             for side, members in (
                 ("majority", disagreement.majority),
@@ -140,8 +162,9 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
             severity = update_severity if disagreement.is_update else None
             if disagreement.is_update:
                 message_values["minority"] += " (an earlier or later count from the same source)"
-            elif lone_dispute(disagreement):
-                # One outlet against one other, no majority: a lead to check, not a finding.
+            elif lone_dispute(disagreement) and not miscopied(disagreement):
+                # One outlet against one other, no majority: a lead to check, not a finding,
+                # unless one figure is the other miscopied.
                 severity = lone_severity
             found.append(
                 make_finding(rule, story, fact_id, key, kind, evidence, message_values, severity)
