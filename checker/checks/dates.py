@@ -49,14 +49,17 @@ def lexicon_dirs(rule: Any) -> tuple[Path, ...]:
 
 
 def split_by_support(
-    support: Mapping[str, set[str]], majority_share: float = DEFAULT_MAJORITY_SHARE
+    support: Mapping[str, set[str]],
+    majority_share: float = DEFAULT_MAJORITY_SHARE,
+    copies_may_conflict: bool = False,
 ) -> tuple[str | None, list[str]]:
     """(majority value or None, minority values) from value -> independent copies giving it.
 
     The majority is the single best-supported value, carried by at least two copies and by at
     least `majority_share` of all copies. A minority value is one whose copies do not also give
     the majority value (a copy carrying both is not in conflict). Without a majority every
-    value is returned as minority: the caller reports a dispute.
+    value is returned as minority: the caller reports a dispute. With `copies_may_conflict`
+    a copy carrying both is in conflict with itself (a name spelt two ways in one article).
     """
     if not support:
         return None, []
@@ -70,7 +73,7 @@ def split_by_support(
     unique_top = len(ranked) == 1 or len(support[ranked[1]]) < len(support[top])
     if len(support[top]) < needed or not unique_top:
         return None, ranked
-    minority = [v for v in ranked[1:] if support[v] - support[top]]
+    minority = [v for v in ranked[1:] if copies_may_conflict or support[v] - support[top]]
     return top, minority
 
 
