@@ -82,7 +82,9 @@ def _run_stages(
     extracted = extract(documents, all_dirs, advance=extract_advance)
     # match reports as one step: its blocks are scored in one pass per story.
     advance = stage_of(reporter, "match", 1)
-    matched = match(extracted["claims"], extracted["quantities"], staged, all_dirs)
+    matched = match(
+        extracted["claims"], extracted["quantities"], staged, all_dirs, times=extracted["times"]
+    )
     advance()
     context = CheckContext.from_tables({"documents": staged, **extracted, **matched})
     findings = run_checks(rules, context, stage_of(reporter, "checks", len(rules)))

@@ -22,7 +22,9 @@ from typing import Any
 import polars as pl
 
 from checker.checks.context import CheckContext
+from checker.checks.day_frames import day_frame_readings
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
+from checker.checks.quantity import compare_intervals
 from checker.extract.tagging import Tagger, load_event_tagger
 from checker.ruleset.registry import register_check
 
@@ -193,6 +195,9 @@ def date_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     if not param(rule, "check_disagreement", True):
         return findings_frame(found)
     tolerance = int(param(rule, "tolerance_days", 0))
+    framed = day_frame_readings(context)
+    if not framed.is_empty():
+        found.extend(compare_intervals(rule, context, framed, figures=False).to_dicts())
     mentions = _day_mentions(rule, context)
     neighbours = neighbour_days(context, mentions)
     own_days = mentions.group_by("claim_id", "t_event").agg(pl.col("date").unique())

@@ -81,14 +81,20 @@ def miscopied(disagreement: Disagreement) -> bool:
 
 
 def _disagreements(
-    clusters: list[Cluster], max_values: int, majority_share: float, growing: bool
+    clusters: list[Cluster],
+    max_values: int,
+    majority_share: float,
+    growing: bool,
+    figures: bool = True,
 ) -> list[Disagreement]:
     """A frame of a few values is compared whole. One holding more is several facts that its
     frame failed to tell apart; only the pairs of figures in it that are one figure miscopied
     are still compared."""
     if len(clusters) <= max_values:
         return find_disagreements(clusters, majority_share, growing)
-    found = []
+    found: list[Disagreement] = []
+    if not figures:
+        return found
     for i, a in enumerate(clusters):
         for b in clusters[i + 1 :]:
             if near_copy_clusters(a, b):
@@ -97,7 +103,16 @@ def _disagreements(
 
 
 def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.DataFrame:
-    rows = readings_by_fact(context, durations)
+    return compare_intervals(rule, context, readings_by_fact(context, durations))
+
+
+def compare_intervals(
+    rule: Any, context: CheckContext, rows: pl.DataFrame, figures: bool = True
+) -> pl.DataFrame:
+    """Findings from rows of readings (claim view columns, fact_id, key, value, low, high,
+    q_text, q_start, q_end), a fact at a time: the values its outlets give that cannot all
+    be true. Shared by the quantity, duration and date checks; only figures (not days) can
+    be one figure miscopied."""
     tolerance = _param(rule, "tolerance", None)
     relative = float(getattr(tolerance, "relative", 0.0) or 0.0) if tolerance else 0.0
     absolute = float(getattr(tolerance, "absolute", 0.0) or 0.0) if tolerance else 0.0
@@ -111,7 +126,7 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
     for (story, key, fact_id), group in rows.group_by(
         ["story", "key", "fact_id"], maintain_order=True
     ):
-        kind = key.removeprefix("quantity:").split("@")[0]  # "deaths@toll" -> "deaths"
+        kind = key.split(":", 1)[-1].split("@")[0]  # "quantity:deaths@toll" -> "deaths"
         if not _selected(kind, rule):
             continue
         rows_by_reading = {
@@ -134,7 +149,7 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
         ]
         clusters = cluster_readings(readings, relative, absolute)
         growing = kind in growing_kinds
-        for disagreement in _disagreements(clusters, max_values, majority_share, growing):
+        for disagreement in _disagreements(clusters, max_values, majority_share, growing, figures):
             evidence = []
             for side, members in (
                 ("majority", disagreement.majority),
@@ -162,7 +177,7 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
             severity = update_severity if disagreement.is_update else None
             if disagreement.is_update:
                 message_values["minority"] += " (an earlier or later count from the same source)"
-            elif lone_dispute(disagreement) and not miscopied(disagreement):
+            elif lone_dispute(disagreement) and not (figures and miscopied(disagreement)):
                 # One outlet against one other, no majority: a lead to check, not a finding,
                 # unless one figure is the other miscopied.
                 severity = lone_severity

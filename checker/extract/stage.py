@@ -21,6 +21,7 @@ from checker.extract.quantities import find_quantities
 from checker.extract.stance import score_stance
 from checker.extract.tagging import event_of, topics_of
 from checker.extract.times import find_times
+from checker.extract.times.context import day_context
 from checker.progress import Advance
 from checker.schema import TABLES
 
@@ -88,6 +89,7 @@ def _extract_document(
             tables["times"].add(
                 claim_id=cid, kind=t.kind, text=t.text, local=t.local, zone=t.zone, utc=t.utc,
                 date=t.date, start=span.start + t.start, end=span.start + t.end,
+                context=day_context(claim_text, t.start, t.end),
             )
 
 
