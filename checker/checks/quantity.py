@@ -19,15 +19,11 @@ from checker.checks.intervals import (
     cluster_readings,
     find_disagreements,
 )
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import DurationParams, QuantityParams
+from checker.ruleset.registry import CheckType
 
 DURATION_UNIT = "minutes"
 MAX_NAMED = 3  # outlets named in a message before it says how many instead
-
-
-def _param(rule: Any, name: str, default: Any) -> Any:
-    value = getattr(rule.params, name, None)
-    return default if value is None else value
 
 
 def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
@@ -51,8 +47,8 @@ def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
 
 
 def _selected(kind: str, rule: Any) -> bool:
-    kinds = _param(rule, "kinds", "all")
-    excluded = set(_param(rule, "exclude_kinds", []) or [])
+    kinds = rule.params.kinds
+    excluded = set(rule.params.exclude_kinds)
     return (kinds == "all" or kind in kinds) and kind not in excluded
 
 
@@ -75,14 +71,15 @@ def lone_dispute(disagreement: Disagreement) -> bool:
 
 def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.DataFrame:
     rows = readings_by_fact(context, durations)
-    tolerance = _param(rule, "tolerance", None)
-    relative = float(getattr(tolerance, "relative", 0.0) or 0.0) if tolerance else 0.0
-    absolute = float(getattr(tolerance, "absolute", 0.0) or 0.0) if tolerance else 0.0
-    majority_share = float(_param(rule, "majority_share", 0.5))
-    max_values = int(_param(rule, "max_values", 3))
-    growing_kinds = set(_param(rule, "cumulative_kinds", []) or [])
-    update_severity = str(_param(rule, "update_severity", "info"))
-    lone_severity = str(_param(rule, "lone_dispute_severity", "info"))
+    params: QuantityParams | DurationParams = rule.params
+    relative = float(params.tolerance.relative)
+    absolute = float(params.tolerance.absolute)
+    majority_share = float(params.majority_share)
+    max_values = int(params.max_values)
+    counts = params if isinstance(params, QuantityParams) else None  # durations never grow
+    growing_kinds = set(counts.cumulative_kinds) if counts else set()
+    update_severity = str(counts.update_severity) if counts else "info"
+    lone_severity = str(params.lone_dispute_severity)
 
     found: list[dict[str, Any]] = []
     for (story, key, fact_id), group in rows.group_by(
@@ -149,11 +146,13 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
     return findings_frame(found)
 
 
-@register_check("quantity")
 def quantity_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     return interval_findings(rule, context, durations=False)
 
 
-@register_check("duration")
 def duration_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     return interval_findings(rule, context, durations=True)
+
+
+QUANTITY = CheckType("quantity", QuantityParams, quantity_check, frozenset({"unit"}))
+DURATION = CheckType("duration", DurationParams, duration_check, frozenset({"unit"}))
