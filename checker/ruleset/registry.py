@@ -135,9 +135,6 @@ class CheckTypes(Mapping[str, CheckType]):
         self._load()
         return len(self._types)
 
-    def names(self) -> list[str]:
-        return sorted(self)
-
 
 CHECK_TYPES = CheckTypes()
 
