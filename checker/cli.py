@@ -116,17 +116,16 @@ def extract(
     """Read articles, extract claims, quantities and times, write them and print a summary."""
     from checker.extract import extract as run_extract
     from checker.ingest import ingest as run_ingest
-    from checker.ruleset.config import load_config
-    from checker.ruleset.loader import load_rules
+    from checker.rulepack import RulePack
     from checker.summary import extraction_summary
     from checker.tables_io import write_tables
 
     problems = Problems()
-    rule_dirs = list(load_rules(list(rules or []), config=load_config()).rule_dirs)
+    pack = RulePack.load(list(rules or []))
     documents = run_ingest(
         default_sources(paths), story=story, problems=problems, reference=reference or []
     )
-    tables = run_extract(documents, rule_dirs)
+    tables = run_extract(documents, config=pack.extract_config)
     typer.echo(extraction_summary(documents, tables))
     write_tables(out, {"documents": documents, **tables})
     typer.echo(f"wrote {out}")

@@ -20,15 +20,11 @@ from checker.checks.intervals import (
     find_disagreements,
     near_copy_clusters,
 )
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import DurationParams, QuantityParams
+from checker.ruleset.registry import CheckType
 
 DURATION_UNIT = "minutes"
 MAX_NAMED = 3  # outlets named in a message before it says how many instead
-
-
-def _param(rule: Any, name: str, default: Any) -> Any:
-    value = getattr(rule.params, name, None)
-    return default if value is None else value
 
 
 def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
@@ -52,8 +48,10 @@ def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
 
 
 def _selected(kind: str, rule: Any) -> bool:
-    kinds = _param(rule, "kinds", "all")
-    excluded = set(_param(rule, "exclude_kinds", []) or [])
+    if not isinstance(rule.params, QuantityParams | DurationParams):
+        return True  # a date rule compares every day frame
+    kinds = rule.params.kinds
+    excluded = set(rule.params.exclude_kinds)
     return (kinds == "all" or kind in kinds) and kind not in excluded
 
 
@@ -112,15 +110,18 @@ def compare_intervals(
     """Findings from rows of readings (claim view columns, fact_id, key, value, low, high,
     q_text, q_start, q_end), a fact at a time: the values its outlets give that cannot all
     be true. Shared by the quantity, duration and date checks; only figures (not days) can
-    be one figure miscopied."""
-    tolerance = _param(rule, "tolerance", None)
-    relative = float(getattr(tolerance, "relative", 0.0) or 0.0) if tolerance else 0.0
-    absolute = float(getattr(tolerance, "absolute", 0.0) or 0.0) if tolerance else 0.0
-    majority_share = float(_param(rule, "majority_share", 0.5))
-    max_values = int(_param(rule, "max_values", 3))
-    growing_kinds = set(_param(rule, "cumulative_kinds", []) or [])
-    update_severity = str(_param(rule, "update_severity", "info"))
-    lone_severity = str(_param(rule, "lone_dispute_severity", "info"))
+    be one figure miscopied. A date rule has no interval parameters: exact days, a majority
+    of half, lone disputes at info."""
+    params = rule.params
+    figure_params = params if isinstance(params, QuantityParams | DurationParams) else None
+    relative = float(figure_params.tolerance.relative) if figure_params else 0.0
+    absolute = float(figure_params.tolerance.absolute) if figure_params else 0.0
+    majority_share = float(figure_params.majority_share) if figure_params else 0.5
+    max_values = int(figure_params.max_values) if figure_params else 3
+    counts = params if isinstance(params, QuantityParams) else None  # durations never grow
+    growing_kinds = set(counts.cumulative_kinds) if counts else set()
+    update_severity = str(counts.update_severity) if counts else "info"
+    lone_severity = str(figure_params.lone_dispute_severity) if figure_params else "info"
 
     found: list[dict[str, Any]] = []
     for (story, key, fact_id), group in rows.group_by(
@@ -187,11 +188,13 @@ def compare_intervals(
     return findings_frame(found)
 
 
-@register_check("quantity")
 def quantity_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     return interval_findings(rule, context, durations=False)
 
 
-@register_check("duration")
 def duration_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     return interval_findings(rule, context, durations=True)
+
+
+QUANTITY = CheckType("quantity", QuantityParams, quantity_check, frozenset({"unit"}))
+DURATION = CheckType("duration", DurationParams, duration_check, frozenset({"unit"}))

@@ -29,7 +29,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from checker.checks.context import CheckContext
-from checker.checks.dates import lexicon_dirs, param, side_names, split_by_support
+from checker.checks.dates import lexicon_dirs, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.checks.spelling_words import capitalised_words, rows_by_word, word_conflicts
 from checker.errors import CheckerError
@@ -38,7 +38,8 @@ from checker.extract.speakers import SpeakerWords, is_organisation, load_speaker
 from checker.lexicons import load_lexicon
 from checker.match.aliases import lexicon_aliases, name_key
 from checker.match.facts import connected_groups
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import SpellingParams
+from checker.ruleset.registry import CheckType
 
 
 def first_name_map(rule: Any) -> dict[str, str]:
@@ -238,11 +239,10 @@ def _name_rows(claims: pl.DataFrame, min_length: int, rule: Any) -> pl.DataFrame
     )
 
 
-@register_check("spelling")
 def spelling_check(rule: Any, context: CheckContext) -> pl.DataFrame:
-    max_distance = int(param(rule, "max_edit_distance", 2))
-    min_length = int(param(rule, "min_name_length", 4))
-    lexicon_name = str(param(rule, "variants_lexicon", "aliases"))
+    max_distance = int(rule.params.max_edit_distance)
+    min_length = int(rule.params.min_name_length)
+    lexicon_name = str(rule.params.variants_lexicon)
     aliases = lexicon_aliases(load_lexicon(lexicon_name, lexicon_dirs(rule)).get("people") or {})
     first_names = first_name_map(rule)
     rows = _name_rows(context.claim_view, min_length, rule)
@@ -367,3 +367,13 @@ def _finding(
     }
     key = f"spelling:{name_key(canonical)}"
     return make_finding(rule, story, None, key, canonical, evidence, values, severity)
+
+
+# The `variants_lexicon` param names one more (aliases by default).
+SPELLING = CheckType(
+    "spelling",
+    SpellingParams,
+    spelling_check,
+    frozenset({"canonical", "variants"}),
+    lexicons=("name_variants", "stopwords", "roles", "attribution"),
+)
