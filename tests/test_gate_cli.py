@@ -58,7 +58,7 @@ def test_clean_then_contradiction_then_baseline_then_new_contradiction(
     code, output = gate(str(corpus))
     assert code == 1, output
     failing = [line for line in output.splitlines() if line.startswith("X ")]
-    assert any("blocking" in line for line in failing), output
+    assert [line.split()[1:3] for line in failing] == [["major", "quantity-mismatch"]], output
 
     baseline = tmp_path / "baseline.json"
     result = runner.invoke(app, ["baseline", "create", str(corpus), "--out", str(baseline)])

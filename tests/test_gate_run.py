@@ -94,15 +94,22 @@ def test_clean_tables_pass_and_write_results(saved, tmp_path, capsys):
     assert "gate PASSED" in (tmp_path / "gate.html").read_text()
 
 
-def test_blocking_finding_fails_and_the_table_names_the_expectation(saved, tmp_path, capsys):
+def test_blocking_finding_fails_and_is_named_first(saved, tmp_path, capsys):
     code = gate_command(None, from_dir=saved / "blocking", out=tmp_path)
     output = capsys.readouterr().out
     assert code == 1
     (failing,) = _failing_lines(output)
-    assert failing.split()[1:5] == ["findings", "expect_column_values_to_be_in_set", "blocking",
-                                    "fail"]
+    assert failing.split()[1:3] == ["major", "quantity-mismatch"] and "[f-major]" in failing
+    assert output.index(failing) < output.index("expectations:")
+    assert "gate FAILED" in output and "1 new finding at or above the threshold" in output
+    results = json.loads((tmp_path / "gate-results.json").read_text())
+    assert results["success"] is False and results["blocking_findings"] == ["f-major"]
     page = (tmp_path / "gate.html").read_text()
     assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x" not in page
+    # The page leads with the blocking finding, linked to its place in the report.
+    link = 'href="stories/harbour-budget.html#f-f-major"'
+    assert link in page and page.index(link) < page.index("<h2>Expectations</h2>")
+    assert "f-minor" not in page  # below the threshold: in the report, not in the verdict
 
 
 def test_raising_the_threshold_lets_the_major_finding_through(saved, capsys):
@@ -118,7 +125,7 @@ def test_baseline_accepts_current_findings_and_a_new_one_fails_again(saved, tmp_
     capsys.readouterr()
     assert gate_command(None, from_dir=saved / "later", baseline=baseline) == 1
     (failing,) = _failing_lines(capsys.readouterr().out)
-    assert "blocking" in failing and "1 of 3 unexpected" in failing
+    assert failing.split()[1] == "critical" and "[f-later]" in failing
 
 
 def test_gx_warning_maps_to_minor_and_fails_only_at_minor():
