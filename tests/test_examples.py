@@ -27,13 +27,18 @@ _SHELL_OPERATORS = {"||", "&&", ";", "|", ">", ">>", "<", "&"}
 
 
 def _github_scripts(document: dict) -> list[str]:
-    return [step["run"] for job in document["jobs"].values() for step in job["steps"]
-            if "run" in step]
+    return [
+        step["run"] for job in document["jobs"].values() for step in job["steps"] if "run" in step
+    ]
 
 
 def _gitlab_scripts(document: dict) -> list[str]:
-    return [line for job in document.values() if isinstance(job, dict) and "script" in job
-            for line in job["script"]]
+    return [
+        line
+        for job in document.values()
+        if isinstance(job, dict) and "script" in job
+        for line in job["script"]
+    ]
 
 
 def _commands(scripts: list[str]) -> list[list[str]]:
@@ -92,12 +97,14 @@ def test_the_gate_fails_on_major_and_the_report_writes_markdown_and_sarif(path: 
 
 def test_the_install_step_asks_for_an_extra_the_project_defines() -> None:
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
-        "optional-dependencies"]
+        "optional-dependencies"
+    ]
     for path in (GITHUB, GITLAB):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         scripts = _github_scripts(document) if path == GITHUB else _gitlab_scripts(document)
-        installs = [argv for argv in _commands(scripts) if argv[:4] == ["python", "-m", "pip",
-                                                                        "install"]]
+        installs = [
+            argv for argv in _commands(scripts) if argv[:4] == ["python", "-m", "pip", "install"]
+        ]
         assert installs, path.name
         for argv in installs:
             wanted = re.fullmatch(r"\.\[(\w+)\]", argv[-1])
@@ -112,8 +119,11 @@ def test_github_workflow_uploads_sarif_summary_and_artifact() -> None:
     assert uses["github/codeql-action/upload-sarif"]["with"]["sarif_file"] == f"{out}/{SARIF_FILE}"
     assert uses["actions/upload-artifact"]["with"]["path"].rstrip("/") == out
     assert uses["actions/upload-artifact"]["if"] == "always()"
-    assert any(f"{out}/findings.md" in step.get("run", "") and "$GITHUB_STEP_SUMMARY"
-               in step.get("run", "") for step in steps)
+    assert any(
+        f"{out}/findings.md" in step.get("run", "")
+        and "$GITHUB_STEP_SUMMARY" in step.get("run", "")
+        for step in steps
+    )
     assert "security-events" in document["permissions"]
 
 
@@ -151,8 +161,13 @@ def test_the_github_commands_run_end_to_end(tmp_path: Path) -> None:
         (tmp_path / "sources" / "ferry" / name).write_text(text, encoding="utf-8")
     codes = []
     for argv in _checker_commands(GITHUB):
-        run = subprocess.run([sys.executable, "-m", "checker", *argv], cwd=tmp_path,
-                             capture_output=True, text=True, timeout=300)
+        run = subprocess.run(
+            [sys.executable, "-m", "checker", *argv],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         codes.append(run.returncode)
         assert run.returncode in (0, 1), run.stderr
     assert codes == [1, 0]  # the gate fails on the major finding; the report step succeeds

@@ -19,33 +19,80 @@ from checker.schema import from_rows
 from checker.tables_io import write_tables
 
 DOCUMENTS = [
-    {"doc_id": "d-coast", "story": "harbour-budget", "outlet": "coast-daily",
-     "text": "The council approved 12 million for the sea wall, the mayor said.",
-     "published": datetime(2024, 3, 4, 9, 30, tzinfo=UTC)},
-    {"doc_id": "d-harbour", "story": "harbour-budget", "outlet": "harbour-news",
-     "text": "Councillors set aside 15 million for sea wall repairs.", "published": None},
+    {
+        "doc_id": "d-coast",
+        "story": "harbour-budget",
+        "outlet": "coast-daily",
+        "text": "The council approved 12 million for the sea wall, the mayor said.",
+        "published": datetime(2024, 3, 4, 9, 30, tzinfo=UTC),
+    },
+    {
+        "doc_id": "d-harbour",
+        "story": "harbour-budget",
+        "outlet": "harbour-news",
+        "text": "Councillors set aside 15 million for sea wall repairs.",
+        "published": None,
+    },
 ]
 CLAIMS = [
-    {"claim_id": "c1", "doc_id": "d-coast", "story": "harbour-budget", "outlet": "coast-daily",
-     "sent_idx": 0, "text": '"It is a turning point," the mayor said.', "quote": True,
-     "speaker": "mayor", "topics": ["budget"]},
-    {"claim_id": "c2", "doc_id": "d-harbour", "story": "harbour-budget",
-     "outlet": "harbour-news", "sent_idx": 0, "text": "Councillors set aside 15 million.",
-     "quote": False, "speaker": None, "topics": []},
+    {
+        "claim_id": "c1",
+        "doc_id": "d-coast",
+        "story": "harbour-budget",
+        "outlet": "coast-daily",
+        "sent_idx": 0,
+        "text": '"It is a turning point," the mayor said.',
+        "quote": True,
+        "speaker": "mayor",
+        "topics": ["budget"],
+    },
+    {
+        "claim_id": "c2",
+        "doc_id": "d-harbour",
+        "story": "harbour-budget",
+        "outlet": "harbour-news",
+        "sent_idx": 0,
+        "text": "Councillors set aside 15 million.",
+        "quote": False,
+        "speaker": None,
+        "topics": [],
+    },
 ]
 QUANTITIES = [
-    {"claim_id": "c2", "kind": "money", "value": 15e6, "low": 15e6, "high": 15e6,
-     "qualifier": "exact", "text": "15 million"},
-    {"claim_id": "c1", "kind": "money", "value": 12e6, "low": 12e6, "high": float("inf"),
-     "qualifier": "more_than", "text": "more than 12 million"},
+    {
+        "claim_id": "c2",
+        "kind": "money",
+        "value": 15e6,
+        "low": 15e6,
+        "high": 15e6,
+        "qualifier": "exact",
+        "text": "15 million",
+    },
+    {
+        "claim_id": "c1",
+        "kind": "money",
+        "value": 12e6,
+        "low": 12e6,
+        "high": float("inf"),
+        "qualifier": "more_than",
+        "text": "more than 12 million",
+    },
 ]
 
 
 def _finding(fid: str, severity: str, message: str) -> dict:
-    return {"finding_id": fid, "rule_id": "quantity-mismatch", "check": "quantity",
-            "severity": severity, "story": "harbour-budget", "key": "money", "message": message,
-            "outlets": ["coast-daily", "harbour-news"], "claim_ids": ["c1", "c2"],
-            "status": "new"}
+    return {
+        "finding_id": fid,
+        "rule_id": "quantity-mismatch",
+        "check": "quantity",
+        "severity": severity,
+        "story": "harbour-budget",
+        "key": "money",
+        "message": message,
+        "outlets": ["coast-daily", "harbour-news"],
+        "claim_ids": ["c1", "c2"],
+        "status": "new",
+    }
 
 
 MINOR = _finding("f-minor", "minor", "spelling of the council's name differs")
@@ -53,8 +100,9 @@ MAJOR = _finding("f-major", "major", "money: 12 million against 15 million <scri
 LATER = _finding("f-later", "critical", "money: 15 million against 20 million")
 
 
-def _tables(findings: list[dict], claims: list[dict] = CLAIMS,
-            quantities: list[dict] = QUANTITIES) -> dict[str, pl.DataFrame]:
+def _tables(
+    findings: list[dict], claims: list[dict] = CLAIMS, quantities: list[dict] = QUANTITIES
+) -> dict[str, pl.DataFrame]:
     return {
         "documents": from_rows(DOCUMENTS, "documents"),
         "claims": from_rows(claims, "claims"),
@@ -148,23 +196,44 @@ def test_quantity_outside_its_interval_fails():
 
 def test_user_suite_with_checker_severity_override(saved, tmp_path, capsys):
     suite = tmp_path / "team.json"
-    suite.write_text(json.dumps({
-        "name": "team-claims", "meta": {"checker_table": "claims"},
-        "expectations": [{"type": "expect_column_values_to_not_be_null",
-                          "kwargs": {"column": "speaker"}, "severity": "warning",
-                          "meta": {"checker_severity": "major"}}],
-    }))
+    suite.write_text(
+        json.dumps(
+            {
+                "name": "team-claims",
+                "meta": {"checker_table": "claims"},
+                "expectations": [
+                    {
+                        "type": "expect_column_values_to_not_be_null",
+                        "kwargs": {"column": "speaker"},
+                        "severity": "warning",
+                        "meta": {"checker_severity": "major"},
+                    }
+                ],
+            }
+        )
+    )
     assert gate_command(None, from_dir=saved / "clean", suites=[suite]) == 1
     (failing,) = _failing_lines(capsys.readouterr().out)
-    assert failing.split()[1:6] == ["claims", "expect_column_values_to_not_be_null", "speaker",
-                                    "fail", "major"]
+    assert failing.split()[1:6] == [
+        "claims",
+        "expect_column_values_to_not_be_null",
+        "speaker",
+        "fail",
+        "major",
+    ]
 
 
 @pytest.mark.parametrize(
     "content",
-    ['{"name": "claims", "expectations": [', json.dumps({
-        "name": "claims", "expectations": [{"type": "expect_speakers_to_be_polite",
-                                            "kwargs": {}}]})],
+    [
+        '{"name": "claims", "expectations": [',
+        json.dumps(
+            {
+                "name": "claims",
+                "expectations": [{"type": "expect_speakers_to_be_polite", "kwargs": {}}],
+            }
+        ),
+    ],
     ids=["bad-json", "unknown-expectation"],
 )
 def test_malformed_suite_exits_2_naming_its_path(saved, tmp_path, capsys, content):

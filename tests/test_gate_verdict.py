@@ -13,8 +13,15 @@ from checker.schema import from_rows
 
 
 def _finding(fid: str, severity: str, status: str = "new", story: str = "s") -> dict:
-    return {"finding_id": fid, "rule_id": "quantity-mismatch", "check": "quantity",
-            "severity": severity, "story": story, "status": status, "message": fid}
+    return {
+        "finding_id": fid,
+        "rule_id": "quantity-mismatch",
+        "check": "quantity",
+        "severity": severity,
+        "story": story,
+        "status": status,
+        "message": fid,
+    }
 
 
 FINDINGS = from_rows(
@@ -58,6 +65,5 @@ def test_the_verdict_imports_no_great_expectations() -> None:
         "assert found['finding_id'].to_list() == ['x']\n"
         "assert 'great_expectations' not in sys.modules\n"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=60)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr

@@ -22,8 +22,11 @@ def text_table(result: GateResult) -> str:
     columns, every blocking line marked "X ", then the verdict line."""
     lines = []
     if not result.blocking_findings.is_empty():
-        lines += [f"blocking findings (new, at or above {result.fail_on}):",
-                  *finding_lines(result), ""]
+        lines += [
+            f"blocking findings (new, at or above {result.fail_on}):",
+            *finding_lines(result),
+            "",
+        ]
     lines += ["expectations:", *expectation_lines(result), verdict(result)]
     return "\n".join(lines)
 
@@ -50,8 +53,9 @@ def expectation_lines(result: GateResult) -> list[str]:
     widths[-1] = len(_COLUMNS[-1])  # the last column is not padded
 
     def line(cells: list[str], mark: str) -> str:
-        return (mark + "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True))
-                ).rstrip()
+        return (
+            mark + "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True))
+        ).rstrip()
 
     blocking = result.outcomes["blocking"].to_list()
     body = [line(r, "X " if b else "  ") for r, b in zip(rows, blocking, strict=True)]
@@ -64,9 +68,11 @@ def verdict(result: GateResult) -> str:
     blocking = int(result.outcomes["blocking"].sum())
     word = "PASSED" if result.passed else "FAILED"
     noun = "finding" if findings == 1 else "findings"
-    return (f"gate {word} (--fail-on {result.fail_on}): {findings} new {noun} at or above the "
-            f"threshold; {len(result.outcomes)} expectations, {failed} failed, {blocking} "
-            f"blocking")
+    return (
+        f"gate {word} (--fail-on {result.fail_on}): {findings} new {noun} at or above the "
+        f"threshold; {len(result.outcomes)} expectations, {failed} failed, {blocking} "
+        f"blocking"
+    )
 
 
 def timing(result: GateResult, pipeline_seconds: float | None = None) -> str:
@@ -94,10 +100,14 @@ def html_page(result: GateResult) -> str:
     template = environment.from_string(_TEMPLATE.read_text(encoding="utf-8"))
     statuses = result.findings["status"]
     blocking = [
-        {**row, "page": f"stories/{story_slug(row['story'])}.html#f-{row['finding_id']}",
-         "outlets": ", ".join(row["outlets"] or [])}
+        {
+            **row,
+            "page": f"stories/{story_slug(row['story'])}.html#f-{row['finding_id']}",
+            "outlets": ", ".join(row["outlets"] or []),
+        }
         for row in result.blocking_findings.select(
-            "finding_id", "severity", "rule_id", "story", "message", "outlets").to_dicts()
+            "finding_id", "severity", "rule_id", "story", "message", "outlets"
+        ).to_dicts()
     ]
     return template.render(
         passed=result.passed,

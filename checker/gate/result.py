@@ -65,11 +65,13 @@ class GateResult:
         }
 
 
-def outcome_rows(suite_name: str, table: str, expectations: list[dict], result: dict,
-                 fail_on: str) -> list[dict]:
+def outcome_rows(
+    suite_name: str, table: str, expectations: list[dict], result: dict, fail_on: str
+) -> list[dict]:
     """One row per expectation of a suite, in the suite file's order."""
-    order = {_identity(item.get("type"), item.get("kwargs")): i for i, item in
-             enumerate(expectations)}
+    order = {
+        _identity(item.get("type"), item.get("kwargs")): i for i, item in enumerate(expectations)
+    }
     rows = []
     for item in result.get("results", []):
         config = item.get("expectation_config", {})
@@ -94,8 +96,9 @@ def outcome_rows(suite_name: str, table: str, expectations: list[dict], result: 
 
 
 def outcomes_frame(rows: list[dict]) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema=OUTCOME_SCHEMA) if rows else pl.DataFrame(
-        schema=OUTCOME_SCHEMA)
+    return (
+        pl.DataFrame(rows, schema=OUTCOME_SCHEMA) if rows else pl.DataFrame(schema=OUTCOME_SCHEMA)
+    )
 
 
 def expectation_severity(config: dict) -> str:

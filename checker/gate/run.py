@@ -45,8 +45,13 @@ def run_gate(
     rows = [
         row
         for run in runs
-        for row in outcome_rows(run.spec.document["name"], run.spec.table,
-                                run.spec.document["expectations"], run.result, fail_on)
+        for row in outcome_rows(
+            run.spec.document["name"],
+            run.spec.table,
+            run.spec.document["expectations"],
+            run.result,
+            fail_on,
+        )
     ]
     return GateResult(
         outcomes=outcomes_frame(rows),
