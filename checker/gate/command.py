@@ -55,9 +55,10 @@ def gate_command(
         # Before any work: a missing extra is a usage problem, not a blocked build. The
         # findings verdict alone needs no extra: `checker compare --fail-on` gives it.
         typer.echo(
-            f"error: checker gate needs great-expectations; install the gate extra: "
-            f"pip install '{DISTRIBUTION}[gate]' (in a checkout: pip install -e '.[gate]'); "
-            f"without it, 'checker compare --fail-on major' gives the findings verdict alone",
+            "error: checker gate needs great-expectations, which the gate extra installs: "
+            "pip install -e '.[gate]' in a checkout of checker, else add [gate] to the spec "
+            f"checker came from (pip install '{DISTRIBUTION}[gate] @ git+URL-of-checker'); "
+            "without it, 'checker compare --fail-on major' gives the findings verdict alone",
             err=True,
         )
         return EXIT_BAD_INPUT

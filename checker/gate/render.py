@@ -68,10 +68,12 @@ def verdict(result: GateResult) -> str:
     blocking = int(result.outcomes["blocking"].sum())
     word = "PASSED" if result.passed else "FAILED"
     noun = "finding" if findings == 1 else "findings"
+    expectations = f"{len(result.outcomes)} expectations, {failed} failed"
+    if failed:
+        expectations += f" ({blocking} at or above the threshold)"
     return (
         f"gate {word} (--fail-on {result.fail_on}): {findings} new {noun} at or above the "
-        f"threshold; {len(result.outcomes)} expectations, {failed} failed, {blocking} "
-        f"blocking"
+        f"threshold; {expectations}"
     )
 
 
