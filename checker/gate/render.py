@@ -80,7 +80,10 @@ def verdict(result: GateResult) -> str:
 def timing(result: GateResult, pipeline_seconds: float | None = None) -> str:
     """Where the time went: the pipeline (when the gate ran it) apart from the gate itself,
     and the gate's share in great-expectations."""
-    gate = f"gate {result.seconds:.2f} s ({result.gx_seconds:.2f} s in great-expectations)"
+    gate = (
+        f"gate {result.seconds:.2f} s (great-expectations: import "
+        f"{result.gx_import_seconds:.2f} s, validate {result.gx_validate_seconds:.2f} s)"
+    )
     if pipeline_seconds is None:
         return f"took: {gate}"
     return f"took: pipeline {pipeline_seconds:.2f} s, {gate}"

@@ -40,7 +40,8 @@ class GateResult:
     blocking: pl.DataFrame | None = None  # new findings at or above fail_on (None: none)
     gx_results: list[dict] = field(default_factory=list)  # GX's JSON, one per suite
     seconds: float = 0.0
-    gx_seconds: float = 0.0
+    gx_import_seconds: float = 0.0  # importing great-expectations
+    gx_validate_seconds: float = 0.0  # its context, suites and validation
 
     @property
     def blocking_findings(self) -> pl.DataFrame:

@@ -41,7 +41,7 @@ def run_gate(
 
     from checker.gate.engine import validate_suites  # GX is imported here and only here
 
-    runs, gx_seconds = validate_suites(specs, frames)
+    runs, gx_import_seconds, gx_validate_seconds = validate_suites(specs, frames)
     rows = [
         row
         for run in runs
@@ -60,5 +60,6 @@ def run_gate(
         blocking=blocking,
         gx_results=[run.result for run in runs],
         seconds=time.perf_counter() - started,
-        gx_seconds=gx_seconds,
+        gx_import_seconds=gx_import_seconds,
+        gx_validate_seconds=gx_validate_seconds,
     )
