@@ -11,10 +11,11 @@ from pathlib import Path
 import polars as pl
 import typer
 
+from checker import console
 from checker.errors import CheckerError
 from checker.report.view import fold_copies
 from checker.report.writer import REPORT_TABLES, write_report
-from checker.runner import echo_annotations
+from checker.runner import echo_stdout_files
 from checker.tables_io import read_table
 
 
@@ -39,8 +40,8 @@ def report_command(
         fail_on,
         sarif_min_severity=sarif_min_severity,
     )
-    echo_annotations(written)
-    typer.echo(f"wrote {len(written)} report files to {out_dir}")
+    echo_stdout_files(written)
+    console.say(f"wrote {len(written)} report files to {out_dir}")
     return written
 
 
