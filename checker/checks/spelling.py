@@ -234,6 +234,12 @@ def _name_rows(claims: pl.DataFrame, min_length: int, rule: Any) -> pl.DataFrame
             pl.col("speaker").str.contains(r"^\p{Lu}\S*(?:\s+\S+)*\s+\p{Lu}\S*$")
             & pl.col("spelling_key").str.contains(" ")
             & (pl.col("spelling_key").str.split(" ").list.last().str.len_chars() >= min_length)
+            # A name that ends a text with no closing punctuation may be cut short by its page
+            # ("... called President Volodymyr Zelensk"): no spelling to judge.
+            & ~(
+                pl.col("text").str.strip_chars().str.ends_with(pl.col("speaker"))
+                & pl.col("text").str.strip_chars().str.contains(r"[\p{L}]$")
+            )
         )
         .sort("story", "claim_id")
     )

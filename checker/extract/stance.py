@@ -43,6 +43,7 @@ class StanceRules:
     negated_after: re.Pattern[str] | None
     hedges: KeyedPattern
     concessive: re.Pattern[str] | None
+    background: KeyedPattern | None = None  # "had recently said": an earlier mood, not today's
 
 
 def load_stance_rules(rule_dirs: Sequence[str | Path] = ()) -> StanceRules:
@@ -80,6 +81,7 @@ def load_stance_rules(rule_dirs: Sequence[str | Path] = ()) -> StanceRules:
         negated_after=negated_after,
         hedges=KeyedPattern({"hedge": string_list(lexicon, "hedges", _SOURCE)}),
         concessive=concessive,
+        background=KeyedPattern({"background": string_list(lexicon, "background", _SOURCE)}),
     )
 
 
@@ -87,6 +89,8 @@ def score_stance(text: str, rules: StanceRules, words: Iterable[str] | None = No
     """The stance of one claim's text; `words` are its lower-case words, when known."""
     words = text_words(text) if words is None else words
     hedged = rules.hedges.search(text, words) is not None
+    if rules.background is not None and rules.background.search(text, words) is not None:
+        return Stance(stance=0, cue=None, negated=False, hedged=hedged)
     scored = _without_concessive(text, rules)
     total = 0
     cues: list[tuple[int, str, bool]] = []  # (polarity after negation, cue as written, negated)
