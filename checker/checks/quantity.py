@@ -55,6 +55,40 @@ def _selected(kind: str, rule: Any) -> bool:
     return (kinds == "all" or kind in kinds) and kind not in excluded
 
 
+CORROBORATING_COPIES = 2  # other copies giving a minority's exact figure that make it a figure
+
+
+def figures_elsewhere(context: CheckContext) -> dict[tuple[str, str, float], set[str]]:
+    """(story, unit, value) -> the copies that state that exact figure anywhere in the story."""
+    rows = context.quantities.join(
+        context.claim_view.select("claim_id", "story", "copy_root"), on="claim_id"
+    ).filter(pl.col("qualifier") == "exact")
+    found: dict[tuple[str, str, float], set[str]] = {}
+    for story, unit, value, root in rows.select(
+        "story", pl.col("unit").fill_null("count"), "value", "copy_root"
+    ).iter_rows():
+        found.setdefault((story, unit, value), set()).add(root)
+    return found
+
+
+def corroborated(
+    disagreement: Disagreement,
+    story: str,
+    unit: str,
+    elsewhere: dict[tuple[str, str, float], set[str]],
+) -> bool:
+    """A minority figure that other copies state too, exactly, elsewhere in the story, is most
+    likely a true figure of another fact that its frame took in ("$35.6 billion" of one segment
+    against the company's "$130.5 billion"): an error seldom recurs in independent copies."""
+    for cluster in disagreement.minority:
+        own = cluster.support
+        for reading in cluster.readings:
+            others = elsewhere.get((story, unit, reading.value), set()) - own
+            if len(others) >= CORROBORATING_COPIES:
+                return True
+    return False
+
+
 def _describe(clusters: list[Cluster], context: CheckContext) -> str:
     parts = []
     for cluster in clusters:
@@ -123,6 +157,7 @@ def compare_intervals(
     update_severity = str(counts.update_severity) if counts else "info"
     lone_severity = str(figure_params.lone_dispute_severity) if figure_params else "info"
 
+    elsewhere = figures_elsewhere(context) if figures else {}
     found: list[dict[str, Any]] = []
     for (story, key, fact_id), group in rows.group_by(
         ["story", "key", "fact_id"], maintain_order=True
@@ -178,6 +213,10 @@ def compare_intervals(
             severity = update_severity if disagreement.is_update else None
             if disagreement.is_update:
                 message_values["minority"] += " (an earlier or later count from the same source)"
+            elif disagreement.majority and figures and corroborated(
+                disagreement, story, str(group["unit"][0] or "count"), elsewhere
+            ):
+                severity = lone_severity  # a figure of another fact, most likely: a lead
             elif lone_dispute(disagreement) and not (figures and miscopied(disagreement)):
                 # One outlet against one other, no majority: a lead to check, not a finding,
                 # unless one figure is the other miscopied.
