@@ -56,34 +56,48 @@ def _selected(kind: str, rule: Any) -> bool:
 
 
 CORROBORATING_COPIES = 2  # other copies giving a minority's exact figure that make it a figure
+SMALL_COUNT = 100  # counts below this recur for unrelated reasons ("the two leaders")
 
 
-def figures_elsewhere(context: CheckContext) -> dict[tuple[str, str, float], set[str]]:
-    """(story, unit, value) -> the copies that state that exact figure anywhere in the story."""
-    rows = context.quantities.join(
-        context.claim_view.select("claim_id", "story", "copy_root"), on="claim_id"
-    ).filter(pl.col("qualifier") == "exact")
-    found: dict[tuple[str, str, float], set[str]] = {}
-    for story, unit, value, root in rows.select(
-        "story", pl.col("unit").fill_null("count"), "value", "copy_root"
+def figures_elsewhere(context: CheckContext) -> dict[tuple[str, str, float], set[tuple[str, str]]]:
+    """(story, unit, value) -> (copy, fact key) of every exact statement of that figure."""
+    facts = context.facts.select("claim_id", pl.col("quantity_start").alias("start"), "key")
+    rows = (
+        context.quantities.filter(pl.col("qualifier") == "exact")
+        .join(context.claim_view.select("claim_id", "story", "copy_root"), on="claim_id")
+        .join(facts, on=["claim_id", "start"], how="left")
+    )
+    found: dict[tuple[str, str, float], set[tuple[str, str]]] = {}
+    for story, unit, value, root, key in rows.select(
+        "story",
+        pl.col("unit").fill_null("count"),
+        "value",
+        "copy_root",
+        pl.col("key").fill_null(""),
     ).iter_rows():
-        found.setdefault((story, unit, value), set()).add(root)
+        found.setdefault((story, unit, value), set()).add((root, key))
     return found
 
 
 def corroborated(
     disagreement: Disagreement,
     story: str,
+    key: str,
     unit: str,
-    elsewhere: dict[tuple[str, str, float], set[str]],
+    elsewhere: dict[tuple[str, str, float], set[tuple[str, str]]],
 ) -> bool:
-    """A minority figure that other copies state too, exactly, elsewhere in the story, is most
-    likely a true figure of another fact that its frame took in ("$35.6 billion" of one segment
-    against the company's "$130.5 billion"): an error seldom recurs in independent copies."""
+    """A minority figure that other copies state too, exactly, in other facts of the story is
+    most likely a true figure of another fact that its frame took in ("$35.6 billion" of one
+    segment against the company's "$130.5 billion"): an error seldom recurs in independent
+    copies. Statements inside the same fact ("from four issues to one") do not count: a stale
+    figure is still wrong where it stands alone, and small counts prove nothing."""
     for cluster in disagreement.minority:
         own = cluster.support
         for reading in cluster.readings:
-            others = elsewhere.get((story, unit, reading.value), set()) - own
+            if unit == "count" and abs(reading.value) < SMALL_COUNT:
+                continue
+            stated = elsewhere.get((story, unit, reading.value), set())
+            others = {root for root, fact in stated if fact != key} - own
             if len(others) >= CORROBORATING_COPIES:
                 return True
     return False
@@ -213,8 +227,12 @@ def compare_intervals(
             severity = update_severity if disagreement.is_update else None
             if disagreement.is_update:
                 message_values["minority"] += " (an earlier or later count from the same source)"
-            elif disagreement.majority and figures and corroborated(
-                disagreement, story, str(group["unit"][0] or "count"), elsewhere
+            elif (
+                disagreement.majority
+                and figures
+                and corroborated(
+                    disagreement, story, key, str(group["unit"][0] or "count"), elsewhere
+                )
             ):
                 severity = lone_severity  # a figure of another fact, most likely: a lead
             elif lone_dispute(disagreement) and not (figures and miscopied(disagreement)):
