@@ -15,7 +15,13 @@ import typer
 
 import checker
 from checker.errors import CheckerError, Problems
-from checker.runner import EXIT_BAD_INPUT, default_sources, echo_annotations, finish
+from checker.runner import (
+    EXIT_BAD_INPUT,
+    default_sources,
+    echo_annotations,
+    finish,
+    os_error_line,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -116,6 +122,7 @@ def extract(
     """Read articles, extract claims, quantities and times, write them and print a summary."""
     from checker.extract import extract as run_extract
     from checker.ingest import ingest as run_ingest
+    from checker.output_folder import output_folder
     from checker.ruleset.config import load_config
     from checker.ruleset.loader import load_rules
     from checker.summary import extraction_summary
@@ -123,12 +130,14 @@ def extract(
 
     problems = Problems()
     rule_dirs = list(load_rules(list(rules or []), config=load_config()).rule_dirs)
-    documents = run_ingest(
-        default_sources(paths), story=story, problems=problems, reference=reference or []
-    )
-    tables = run_extract(documents, rule_dirs)
-    typer.echo(extraction_summary(documents, tables))
-    write_tables(out, {"documents": documents, **tables})
+    with output_folder(out) as output:  # checked and locked before any work
+        documents = run_ingest(
+            default_sources(paths), story=story, problems=problems, reference=reference or []
+        )
+        tables = run_extract(documents, rule_dirs)
+        typer.echo(extraction_summary(documents, tables))
+        write_tables(output.path, {"documents": documents, **tables})
+        output.commit()
     typer.echo(f"wrote {out}")
     finish(problems)
 
@@ -142,17 +151,20 @@ def ingest(
 ) -> None:
     """Read articles into the documents table and print a summary."""
     from checker.ingest import ingest as run_ingest
+    from checker.output_folder import output_to
     from checker.summary import documents_summary
     from checker.tables_io import write_tables
 
     problems = Problems()
-    documents = run_ingest(
-        default_sources(paths), story=story, problems=problems, reference=reference or []
-    )
-    typer.echo(documents_summary(documents))
-    if out is not None:
-        write_tables(out, {"documents": documents})
-        typer.echo(f"wrote {out}")
+    with output_to(out) as output:  # checked and locked before any work
+        documents = run_ingest(
+            default_sources(paths), story=story, problems=problems, reference=reference or []
+        )
+        typer.echo(documents_summary(documents))
+        if output is not None:
+            write_tables(output.path, {"documents": documents})
+            output.commit()
+            typer.echo(f"wrote {out}")
     finish(problems)
 
 
@@ -172,6 +184,7 @@ def compare(
     ] = False,
 ) -> None:
     """Compare outlets claim by claim and write findings and the HTML report."""
+    from checker.output_folder import output_folder
     from checker.pipeline import run_pipeline
     from checker.progress import progress
     from checker.report.writer import write_report
@@ -185,7 +198,8 @@ def compare(
     except ValueError as exc:
         raise CheckerError("--fail-on", str(exc)) from exc
     problems = Problems()
-    with progress() as reporter:  # a bar on stderr when it is a terminal, else silent
+    # The output folder is checked and locked before any work, and replaced as a whole.
+    with progress() as reporter, output_folder(out) as output:
         tables = run_pipeline(
             default_sources(paths),
             story=story,
@@ -197,16 +211,17 @@ def compare(
         if min_confidence > 0:
             findings = tables["findings"]
             tables["findings"] = findings.filter(findings["confidence"] >= min_confidence)
-        write_tables(out, tables)
+        write_tables(output.path, tables)
         written = write_report(
-            out,
+            output.path,
             tables,
             formats or [],
             fail_on=str(threshold or "none"),
             reporter=reporter,
             sarif_min_severity=_severity_option("--sarif-min-severity", sarif_min_severity),
         )
-    echo_annotations(written)
+        echo_annotations(written)
+        output.commit()
     typer.echo(findings_summary(tables["findings"]))
     if statistics:
         typer.echo(rule_statistics(tables["findings"]))
@@ -256,6 +271,9 @@ def main() -> None:
         app()
     except CheckerError as exc:
         typer.echo(f"error: {exc.render()}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except OSError as exc:  # a last guard: an OS error is bad input or usage, never a traceback
+        typer.echo(f"error: {os_error_line(exc)}", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
 

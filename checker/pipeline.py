@@ -16,6 +16,7 @@ from checker.errors import Problems
 from checker.progress import Reporter, stage_of
 
 if TYPE_CHECKING:
+    from checker.ruleset.config import Config
     from checker.ruleset.model import RuleSet
 
 TABLE_ORDER = (
@@ -41,11 +42,18 @@ def run_pipeline(
     """Every table of a run, from sources to findings; `reporter` (checker.progress) shows
     how far each stage got."""
     from checker.ingest import ingest
+    from checker.ruleset.config import load_config
 
     problems = problems if problems is not None else Problems()
-    rules = _load_rules(rule_dirs)
+    config = load_config()
+    rules = _load_rules(rule_dirs, config)
     documents = ingest(
-        list(sources), story=story, problems=problems, reference=list(reference), reporter=reporter
+        list(sources),
+        story=story,
+        problems=problems,
+        reference=list(reference),
+        reporter=reporter,
+        limits=config.limits,
     )
     return _run_stages(documents, rules, reporter)
 
@@ -59,11 +67,11 @@ def run_from_documents(
     return _run_stages(documents, _load_rules(rule_dirs), reporter)
 
 
-def _load_rules(rule_dirs: Sequence[Path]) -> RuleSet:
+def _load_rules(rule_dirs: Sequence[Path], config: Config | None = None) -> RuleSet:
     from checker.ruleset.config import load_config
     from checker.ruleset.loader import load_rules
 
-    return load_rules(list(rule_dirs), config=load_config())
+    return load_rules(list(rule_dirs), config=config or load_config())
 
 
 def _run_stages(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from checker.errors import Problems
+from checker.errors import Problems, printable
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -51,3 +51,9 @@ def echo_annotations(written: list[Path]) -> None:
     for path in written:
         if path.name == "annotations.txt":
             typer.echo(path.read_text(encoding="utf-8"), nl=False)
+
+
+def os_error_line(exc: OSError) -> str:
+    """An OS error as `path: reason`, the shape of every other message."""
+    where = exc.filename or "checker"
+    return printable(f"{where}: {exc.strerror or exc}")

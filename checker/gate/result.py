@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from checker.errors import Problems
 from checker.gate.suites import SEVERITY_KEY
 from checker.runner import EXIT_FAIL, EXIT_OK
 from checker.severity import at_or_above, from_great_expectations, parse_severity
@@ -39,6 +40,7 @@ class GateResult:
     gx_results: list[dict] = field(default_factory=list)  # GX's JSON, one per suite
     seconds: float = 0.0
     gx_seconds: float = 0.0
+    problems: Problems = field(default_factory=Problems)  # expectations that could not run
 
     @property
     def passed(self) -> bool:
@@ -123,6 +125,13 @@ def _column_label(kwargs: dict) -> str | None:
     if "column_list" in kwargs:
         return ", ".join(map(str, kwargs["column_list"]))
     return None
+
+
+def expectation_index(expectations: list[dict], config: dict) -> int | None:
+    """The position in the suite file of the expectation a GX result came from."""
+    wanted = _identity(config.get("type"), config.get("kwargs"))
+    return next((i for i, item in enumerate(expectations)
+                 if _identity(item.get("type"), item.get("kwargs")) == wanted), None)
 
 
 def _identity(kind: object, kwargs: object) -> str:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import polars as pl
 
+from checker.errors import Problems
 from checker.gate.baseline import apply_baseline, load_baseline
 from checker.gate.frames import gate_frames
-from checker.gate.result import GateResult, outcome_rows, outcomes_frame
-from checker.gate.suites import load_suites
+from checker.gate.result import GateResult, expectation_index, outcome_rows, outcomes_frame
+from checker.gate.suites import SuiteSpec, load_suites
 from checker.schema import empty
 from checker.severity import parse_threshold
 
@@ -36,11 +37,13 @@ def run_gate(
     from checker.gate.engine import validate_suites  # GX is imported here and only here
 
     runs, gx_seconds = validate_suites(specs, frames)
+    problems = Problems()
     rows = [
         row
         for run in runs
         for row in outcome_rows(run.spec.document["name"], run.spec.table,
-                                run.spec.document["expectations"], run.result, fail_on)
+                                run.spec.document["expectations"],
+                                _runnable(run.spec, run.result, problems), fail_on)
     ]
     return GateResult(
         outcomes=outcomes_frame(rows),
@@ -49,4 +52,24 @@ def run_gate(
         gx_results=[run.result for run in runs],
         seconds=time.perf_counter() - started,
         gx_seconds=gx_seconds,
+        problems=problems,
     )
+
+
+def _runnable(spec: SuiteSpec, result: dict, problems: Problems) -> dict:
+    """GX's result without the expectations that could not run (a column the table lacks,
+    kwargs GX rejects at run time); each of those is one error naming the suite file and the
+    expectation, so the gate exits 2 (bad input) instead of failing the build."""
+    kept = []
+    for item in result.get("results", []):
+        exception = item.get("exception_info") or {}
+        if not exception.get("raised_exception"):
+            kept.append(item)
+            continue
+        config = item.get("expectation_config") or {}
+        index = expectation_index(spec.document["expectations"], config)
+        where = f"expectations[{index}]" if index is not None else "an expectation"
+        reason = " ".join(str(exception.get("exception_message") or "unknown error").split())
+        problems.error(spec.source, f"{where} ({config.get('type')}) cannot run on table "
+                                    f"{spec.table!r}: {reason}")
+    return {**result, "results": kept}

@@ -80,4 +80,4 @@ def _page_facts(tree: HtmlElement) -> dict[str, str | None]:
     }
 
 
-register_reader([".html", ".htm", ".xhtml"], read_html)
+register_reader([".html", ".htm", ".xhtml"], read_html, one_document=True)

@@ -39,5 +39,5 @@ def _read(source: Source, problems: Problems, *, markdown: bool) -> Record:
     )
 
 
-register_reader([".txt", ".text"], read_text)
-register_reader([".md", ".markdown"], read_markdown)
+register_reader([".txt", ".text"], read_text, one_document=True)
+register_reader([".md", ".markdown"], read_markdown, one_document=True)
