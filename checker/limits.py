@@ -40,5 +40,7 @@ class Limits(BaseModel):
 
 
 def megabytes(size: int) -> str:
-    """A size for a message: "20.0 MB"."""
+    """A size for a message: "20.0 MB", or "6.1 KB" below a tenth of a megabyte."""
+    if size < MEGABYTE / 10:
+        return f"{size / 1024:.1f} KB"
     return f"{size / MEGABYTE:.1f} MB"

@@ -102,9 +102,9 @@ def expectation_severity(config: dict) -> str:
 
 def observed_text(item: dict) -> str:
     """A short human summary of what GX saw: the observed value or the unexpected share."""
-    exception = item.get("exception_info") or {}
-    if exception.get("raised_exception"):
-        return f"error: {exception.get('exception_message')}"
+    error = exception_message(item)
+    if error is not None:
+        return f"error: {error}"
     result = item.get("result") or {}
     if "observed_value" in result:
         return _short(result["observed_value"])
@@ -115,6 +115,20 @@ def observed_text(item: dict) -> str:
             text += " e.g. " + ", ".join(_short(value) for value in sample[:_SAMPLE])
         return text
     return ""
+
+
+def exception_message(item: dict) -> str | None:
+    """Why GX could not run an expectation (a missing column...), or None if it ran.
+
+    GX reports it either flat ({"raised_exception": true, "exception_message": ...}) or, for
+    a failed metric, as one such entry per metric id."""
+    info = item.get("exception_info") or {}
+    entries = [info, *(v for v in info.values() if isinstance(v, dict))]
+    for entry in entries:
+        message = entry.get("exception_message")
+        if entry.get("raised_exception") or (entry is not info and message):
+            return " ".join(str(message or "unknown error").split())
+    return None
 
 
 def _column_label(kwargs: dict) -> str | None:

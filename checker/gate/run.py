@@ -10,7 +10,13 @@ import polars as pl
 from checker.errors import Problems
 from checker.gate.baseline import apply_baseline, load_baseline
 from checker.gate.frames import gate_frames
-from checker.gate.result import GateResult, expectation_index, outcome_rows, outcomes_frame
+from checker.gate.result import (
+    GateResult,
+    exception_message,
+    expectation_index,
+    outcome_rows,
+    outcomes_frame,
+)
 from checker.gate.suites import SuiteSpec, load_suites
 from checker.schema import empty
 from checker.severity import parse_threshold
@@ -62,14 +68,13 @@ def _runnable(spec: SuiteSpec, result: dict, problems: Problems) -> dict:
     expectation, so the gate exits 2 (bad input) instead of failing the build."""
     kept = []
     for item in result.get("results", []):
-        exception = item.get("exception_info") or {}
-        if not exception.get("raised_exception"):
+        reason = exception_message(item)
+        if reason is None:
             kept.append(item)
             continue
         config = item.get("expectation_config") or {}
         index = expectation_index(spec.document["expectations"], config)
         where = f"expectations[{index}]" if index is not None else "an expectation"
-        reason = " ".join(str(exception.get("exception_message") or "unknown error").split())
         problems.error(spec.source, f"{where} ({config.get('type')}) cannot run on table "
                                     f"{spec.table!r}: {reason}")
     return {**result, "results": kept}
