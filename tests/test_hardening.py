@@ -128,8 +128,13 @@ def _file_untouched(root: Path, out: Path, stderr: str) -> None:
 def _long_story(root: Path) -> list[str]:
     name = "s" * 300
     for outlet, figure in (("one", "12"), ("two", "12"), ("three", "21")):
-        article(root / "long", f"{outlet}.md", outlet, f"Officials said {figure} people died.",
-                f"story: {name}\n")
+        article(
+            root / "long",
+            f"{outlet}.md",
+            outlet,
+            f"Officials said {figure} people died.",
+            f"story: {name}\n",
+        )
     return [str(root / "long")]
 
 
@@ -223,20 +228,31 @@ def _unreadable_sub_folder(root: Path) -> list[str]:
 
 CASES = {
     "out-is-a-file": Case(
-        lambda root: [], 2, r"^error: .*out: is a file, not a folder", intact=False,
-        check=_file_untouched, out=_out_is_a_file,
+        lambda root: [],
+        2,
+        r"^error: .*out: is a file, not a folder",
+        intact=False,
+        check=_file_untouched,
+        out=_out_is_a_file,
     ),
     "out-under-a-file": Case(
-        lambda root: [], 2, r"^error: .*plain.*: cannot create folder", intact=False,
+        lambda root: [],
+        2,
+        r"^error: .*plain.*: cannot create folder",
+        intact=False,
         out=_out_under_a_file,
     ),
     "story-of-300-characters": Case(_long_story, 0, r"", check=_long_story_page),
     "newline-and-esc-in-file-names": Case(
-        _bad_names, 2, r"^error: .*red\\x1b\[31m\.json:1: not valid JSON",
+        _bad_names,
+        2,
+        r"^error: .*red\\x1b\[31m\.json:1: not valid JSON",
         check=_one_line_per_bad_file,
     ),
     "stray-0xff-in-utf8": Case(
-        _stray_byte, 0, r"^warning: .*east\.md:5: not valid UTF-8: 1 byte\(s\) \(first 0xff\)",
+        _stray_byte,
+        0,
+        r"^warning: .*east\.md:5: not valid UTF-8: 1 byte\(s\) \(first 0xff\)",
         check=_utf8_kept,
     ),
     "empty-folder-beside-a-good-one": Case(
@@ -244,7 +260,9 @@ CASES = {
     ),
     "formula-as-outlet": Case(_formula_outlet, 0, r"", check=_cells_neutralised),
     "document-over-the-size-cap": Case(
-        _big_page, 2, r"^error: .*huge\.md: document is 6\.1 KB, over the 0\.002 MB cap per document "
+        _big_page,
+        2,
+        r"^error: .*huge\.md: document is 6\.1 KB, over the 0\.002 MB cap per document "
         r"\(max_document_mb under \[limits\] in checker.toml\)",
         config="[limits]\nmax_document_mb = 0.002\n",
     ),
@@ -326,19 +344,30 @@ def test_a_10_level_alias_bomb_is_refused_under_a_memory_limit(
     args = [sys.executable, "-m", "checker.cli", "compare", str(good), str(bombs)]
     started = time.monotonic()
     result = subprocess.run(
-        [*args, "--out", str(tmp_path / "out")], capture_output=True, text=True,
-        preexec_fn=cap_memory, timeout=120, check=False,
+        [*args, "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        preexec_fn=cap_memory,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 2, result.stderr
     assert time.monotonic() - started < 60
     [line] = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert re.search(r"front\.md:4: front matter is not valid YAML: YAML aliases are not "
-                     r"allowed \(found \*l0\)", line), line
+    assert re.search(
+        r"front\.md:4: front matter is not valid YAML: YAML aliases are not "
+        r"allowed \(found \*l0\)",
+        line,
+    ), line
     assert story_findings(tmp_path / "out") == expected_findings
 
     lexicon = subprocess.run(
-        [*args, "--rules", str(rules), "--out", str(tmp_path / "out2")], capture_output=True,
-        text=True, preexec_fn=cap_memory, timeout=120, check=False,
+        [*args, "--rules", str(rules), "--out", str(tmp_path / "out2")],
+        capture_output=True,
+        text=True,
+        preexec_fn=cap_memory,
+        timeout=120,
+        check=False,
     )
     assert lexicon.returncode == 2, lexicon.stderr
     assert "stopwords.yaml:2: invalid YAML: YAML aliases are not allowed" in lexicon.stderr
@@ -348,7 +377,7 @@ def test_a_10_level_alias_bomb_is_refused_under_a_memory_limit(
 class _Drip(BaseHTTPRequestHandler):
     """Headers at once, then one byte of body every 2 seconds."""
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", "60")
@@ -414,7 +443,9 @@ def _stories(out: Path) -> set[str]:
 def _explain(out: Path, finding_id: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "checker.cli", "explain", str(out), finding_id],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -437,7 +468,8 @@ def test_sigkill_during_a_run_leaves_the_earlier_output_whole(
     )
     run = subprocess.Popen(
         [sys.executable, "-c", slowed, "compare", str(good), str(other), "--out", str(out)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     while run.poll() is None and time.monotonic() < deadline:
@@ -493,8 +525,10 @@ def test_two_runs_into_one_folder(tmp_path: Path, monkeypatch, capsys) -> None:
     good = good_story(tmp_path)
     other = good_story(tmp_path, "other", ("30", "33"))
     out = tmp_path / "out"
-    assert run_main(monkeypatch, "compare", str(good), str(other), "--out", str(out),
-                    "--format", "md") == 0
+    assert (
+        run_main(monkeypatch, "compare", str(good), str(other), "--out", str(out), "--format", "md")
+        == 0
+    )
     (out / "README.md").write_text("kept by hand\n", encoding="utf-8")
     assert _consistent(out) and _stories(out) == {GOOD_STORY, "other"}
     assert (out / "stories" / "other.html").exists()
@@ -567,13 +601,24 @@ def test_a_suite_naming_a_missing_column_is_bad_input(tmp_path: Path, monkeypatc
     suite = tmp_path / "house.json"
     suite.write_text(json.dumps(SUITE_MISSING_COLUMN), encoding="utf-8")
     out = tmp_path / "out"
-    code = run_main(monkeypatch, "gate", str(good), "--suite", str(suite), "--fail-on", "none",
-                    "--out", str(out))
+    code = run_main(
+        monkeypatch,
+        "gate",
+        str(good),
+        "--suite",
+        str(suite),
+        "--fail-on",
+        "none",
+        "--out",
+        str(out),
+    )
     captured = capsys.readouterr()
     assert code == 2
     [error] = [line for line in captured.err.splitlines() if line.startswith("error:")]
-    assert error.startswith(f"error: {suite}: expectations[1] (expect_column_values_to_not_be_null)"
-                            " cannot run on table 'documents'")
+    assert error.startswith(
+        f"error: {suite}: expectations[1] (expect_column_values_to_not_be_null)"
+        " cannot run on table 'documents'"
+    )
     assert "no_such_column" in error
     # The rest was gated and reported: the shipped suites and the suite's good expectation.
     assert "gate INCOMPLETE" in captured.out
