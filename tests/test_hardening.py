@@ -628,3 +628,15 @@ def test_a_suite_naming_a_missing_column_is_bad_input(tmp_path: Path, monkeypatc
     ]
     assert "no_such_column" not in captured.out
     assert (out / "gate-results.json").is_file()
+
+
+def test_gate_from_a_folder_into_itself_keeps_every_table(tmp_path: Path, monkeypatch, capsys):
+    pytest.importorskip("great_expectations", reason="the gate extra is not installed")
+    out = tmp_path / "out"
+    assert run_main(monkeypatch, "compare", str(good_story(tmp_path)), "--out", str(out)) == 0
+    tables = sorted(p.name for p in out.glob("*.parquet"))
+    assert run_main(monkeypatch, "gate", "--from", str(out), "--out", str(out)) == 1  # a major
+    assert sorted(p.name for p in out.glob("*.parquet")) == tables
+    assert (out / "gate.html").is_file()
+    assert run_main(monkeypatch, "report", str(out)) == 0  # re-rendered from the tables alone
+    assert (out / "gate.html").is_file() and _consistent(out)

@@ -7,6 +7,7 @@ Exit codes: 0 the gate passed, 1 it failed, 2 bad input or usage (2 wins over 1)
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -86,7 +87,8 @@ def gate_command(
             typer.echo(table)
             typer.echo(timing(result, pipeline_seconds))
             if output is not None:
-                _write_gate_folder(output, tables, result, formats, fail_on, sarif_min_severity)
+                _write_gate_folder(output, tables, result, formats, fail_on, sarif_min_severity,
+                                   from_dir)
     except (CheckerError, ValueError) as exc:  # SeverityError is a ValueError
         report_problems(problems)
         message = exc.render() if isinstance(exc, CheckerError) else printable(str(exc))
@@ -97,14 +99,19 @@ def gate_command(
 
 
 def _write_gate_folder(output: StagedOutput, tables: dict[str, pl.DataFrame], result: GateResult,
-                       formats: Sequence[str], fail_on: str, sarif_min_severity: str) -> None:
+                       formats: Sequence[str], fail_on: str, sarif_min_severity: str,
+                       from_dir: Path | None) -> None:
     """Tables, verdict and discrepancy report into the staged folder, then swap it in."""
     from checker.gate.render import write_outputs
     from checker.report.writer import write_report
     from checker.tables_io import write_tables
 
-    # The folder is replaced whole, so the tables go in even when they were read (--from).
+    # The folder is replaced whole, so the tables go in even when they were read (--from),
+    # those the gate does not read too: `checker report` re-renders from them later.
     write_tables(output.path, {**tables, "findings": result.findings})
+    for table in sorted(Path(from_dir).glob("*.parquet")) if from_dir is not None else []:
+        if not (output.path / table.name).exists():
+            shutil.copy2(table, output.path / table.name)
     gate_files = write_outputs(result, output.path)
     written = write_report(
         output.path,
