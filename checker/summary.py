@@ -77,10 +77,14 @@ def extraction_summary(documents: pl.DataFrame, tables: dict[str, pl.DataFrame])
             (pl.col("stance") > 0).sum().alias("positive"),
             (pl.col("stance") < 0).sum().alias("negative"),
         ),
-        tables["quantities"].join(story_of_claim, on="claim_id")
-        .group_by("story").agg(pl.len().alias("quantities")),
-        tables["times"].join(story_of_claim, on="claim_id")
-        .group_by("story").agg(pl.len().alias("times")),
+        tables["quantities"]
+        .join(story_of_claim, on="claim_id")
+        .group_by("story")
+        .agg(pl.len().alias("quantities")),
+        tables["times"]
+        .join(story_of_claim, on="claim_id")
+        .group_by("story")
+        .agg(pl.len().alias("times")),
     ]
     per_story = counts[0]
     for frame in counts[1:]:

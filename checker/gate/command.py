@@ -61,8 +61,9 @@ def gate_command(
         return EXIT_BAD_INPUT
     if sarif_min_severity not in SEVERITY_NAMES:
         names = ", ".join(SEVERITY_NAMES)
-        typer.echo(f"error: --sarif-min-severity: {sarif_min_severity!r} is not one of {names}",
-                   err=True)
+        typer.echo(
+            f"error: --sarif-min-severity: {sarif_min_severity!r} is not one of {names}", err=True
+        )
         return EXIT_BAD_INPUT
     problems = Problems()
     if formats and out is None:
@@ -87,8 +88,9 @@ def gate_command(
             typer.echo(table)
             typer.echo(timing(result, pipeline_seconds))
             if output is not None:
-                _write_gate_folder(output, tables, result, formats, fail_on, sarif_min_severity,
-                                   from_dir)
+                _write_gate_folder(
+                    output, tables, result, formats, fail_on, sarif_min_severity, from_dir
+                )
     except (CheckerError, ValueError) as exc:  # SeverityError is a ValueError
         report_problems(problems)
         message = exc.render() if isinstance(exc, CheckerError) else printable(str(exc))
@@ -98,9 +100,15 @@ def gate_command(
     return EXIT_BAD_INPUT if problems.has_errors else result.exit_code
 
 
-def _write_gate_folder(output: StagedOutput, tables: dict[str, pl.DataFrame], result: GateResult,
-                       formats: Sequence[str], fail_on: str, sarif_min_severity: str,
-                       from_dir: Path | None) -> None:
+def _write_gate_folder(
+    output: StagedOutput,
+    tables: dict[str, pl.DataFrame],
+    result: GateResult,
+    formats: Sequence[str],
+    fail_on: str,
+    sarif_min_severity: str,
+    from_dir: Path | None,
+) -> None:
     """Tables, verdict and discrepancy report into the staged folder, then swap it in."""
     from checker.gate.render import write_outputs
     from checker.report.writer import write_report
@@ -149,16 +157,18 @@ def baseline_create_command(paths: Sequence[str] | None, out: Path) -> int:
     return EXIT_BAD_INPUT if problems.has_errors else EXIT_OK
 
 
-def _tables(paths: Sequence[str] | None, reference: Sequence[str], from_dir: Path | None,
-            problems: Problems) -> dict[str, pl.DataFrame]:
+def _tables(
+    paths: Sequence[str] | None, reference: Sequence[str], from_dir: Path | None, problems: Problems
+) -> dict[str, pl.DataFrame]:
     if from_dir is not None:
         from checker.tables_io import read_table
 
         return {name: read_table(Path(from_dir), name) for name in SOURCE_TABLES}
     from checker.pipeline import run_pipeline
 
-    return run_pipeline(default_sources(list(paths or [])), reference=list(reference),
-                        problems=problems)
+    return run_pipeline(
+        default_sources(list(paths or [])), reference=list(reference), problems=problems
+    )
 
 
 def _saved_folder(paths: Sequence[str] | None) -> Path | None:
@@ -171,39 +181,84 @@ def _saved_folder(paths: Sequence[str] | None) -> Path | None:
 
 # --- typer wrappers: cli.py mounts these -------------------------------------------------------
 
-PathsArg = Annotated[list[str] | None, typer.Argument(
-    help="Files, folders or URLs to run the pipeline over (default: ./seeds or the bundled "
-         "corpus).")]
+PathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files, folders or URLs to run the pipeline over (default: ./seeds or the bundled "
+        "corpus)."
+    ),
+]
 
 
 def gate_cli(
     paths: PathsArg = None,
-    reference: Annotated[list[str] | None, typer.Option(
-        "--reference", help="Source(s) whose documents are the reference copy.")] = None,
-    suite: Annotated[list[Path] | None, typer.Option(
-        "--suite", help="Extra great-expectations suite (JSON); meta.checker_table names its "
-                        "table.")] = None,
-    baseline: Annotated[Path | None, typer.Option(
-        "--baseline", help="Baseline file: findings listed there never fail the gate.")] = None,
-    fail_on: Annotated[str, typer.Option(
-        "--fail-on", help="info, minor, major, critical or none.")] = "major",
-    from_dir: Annotated[Path | None, typer.Option(
-        "--from", help="Gate a saved output folder instead of running the pipeline.")] = None,
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="Folder for gate-results.json, gate.html and the report.")] = None,
-    formats: Annotated[list[str] | None, typer.Option(
-        "--format", help="Extra report format (repeatable): md, csv, junit, sarif, github, "
-                         "json-schema; needs --out.")] = None,
-    min_confidence: Annotated[float, typer.Option(
-        "--min-confidence", min=0.0, max=1.0,
-        help="Gate only findings at least this confident (0-1).")] = 0.0,
-    sarif_min_severity: Annotated[str, typer.Option(
-        "--sarif-min-severity",
-        help="Leave findings below this out of SARIF (default minor).")] = "minor",
+    reference: Annotated[
+        list[str] | None,
+        typer.Option("--reference", help="Source(s) whose documents are the reference copy."),
+    ] = None,
+    suite: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--suite",
+            help="Extra great-expectations suite (JSON); meta.checker_table names its table.",
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", help="Baseline file: findings listed there never fail the gate."
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="info, minor, major, critical or none.")
+    ] = "major",
+    from_dir: Annotated[
+        Path | None,
+        typer.Option("--from", help="Gate a saved output folder instead of running the pipeline."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for gate-results.json, gate.html and the report."),
+    ] = None,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            help="Extra report format (repeatable): md, csv, junit, sarif, github, "
+            "json-schema; needs --out.",
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Gate only findings at least this confident (0-1).",
+        ),
+    ] = 0.0,
+    sarif_min_severity: Annotated[
+        str,
+        typer.Option(
+            "--sarif-min-severity", help="Leave findings below this out of SARIF (default minor)."
+        ),
+    ] = "minor",
 ) -> None:
     """Validate a run's tables with great-expectations; exit 1 when the gate fails."""
-    raise typer.Exit(gate_command(paths, reference or (), suite, baseline, fail_on, from_dir,
-                                  out, formats or (), min_confidence, sarif_min_severity))
+    raise typer.Exit(
+        gate_command(
+            paths,
+            reference or (),
+            suite,
+            baseline,
+            fail_on,
+            from_dir,
+            out,
+            formats or (),
+            min_confidence,
+            sarif_min_severity,
+        )
+    )
 
 
 baseline_app = typer.Typer(no_args_is_help=True, help="Accept the current findings.")
@@ -213,7 +268,8 @@ baseline_app = typer.Typer(no_args_is_help=True, help="Accept the current findin
 def baseline_create_cli(
     paths: PathsArg = None,
     out: Annotated[Path, typer.Option("--out", help="Baseline file to write.")] = Path(
-        "checker-baseline.json"),
+        "checker-baseline.json"
+    ),
 ) -> None:
     """Write every current finding's fingerprint to a baseline file."""
     raise typer.Exit(baseline_create_command(paths, out))

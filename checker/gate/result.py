@@ -59,11 +59,13 @@ class GateResult:
         }
 
 
-def outcome_rows(suite_name: str, table: str, expectations: list[dict], result: dict,
-                 fail_on: str) -> list[dict]:
+def outcome_rows(
+    suite_name: str, table: str, expectations: list[dict], result: dict, fail_on: str
+) -> list[dict]:
     """One row per expectation of a suite, in the suite file's order."""
-    order = {_identity(item.get("type"), item.get("kwargs")): i for i, item in
-             enumerate(expectations)}
+    order = {
+        _identity(item.get("type"), item.get("kwargs")): i for i, item in enumerate(expectations)
+    }
     rows = []
     for item in result.get("results", []):
         config = item.get("expectation_config", {})
@@ -88,8 +90,9 @@ def outcome_rows(suite_name: str, table: str, expectations: list[dict], result: 
 
 
 def outcomes_frame(rows: list[dict]) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema=OUTCOME_SCHEMA) if rows else pl.DataFrame(
-        schema=OUTCOME_SCHEMA)
+    return (
+        pl.DataFrame(rows, schema=OUTCOME_SCHEMA) if rows else pl.DataFrame(schema=OUTCOME_SCHEMA)
+    )
 
 
 def expectation_severity(config: dict) -> str:
@@ -144,8 +147,14 @@ def _column_label(kwargs: dict) -> str | None:
 def expectation_index(expectations: list[dict], config: dict) -> int | None:
     """The position in the suite file of the expectation a GX result came from."""
     wanted = _identity(config.get("type"), config.get("kwargs"))
-    return next((i for i, item in enumerate(expectations)
-                 if _identity(item.get("type"), item.get("kwargs")) == wanted), None)
+    return next(
+        (
+            i
+            for i, item in enumerate(expectations)
+            if _identity(item.get("type"), item.get("kwargs")) == wanted
+        ),
+        None,
+    )
 
 
 def _identity(kind: object, kwargs: object) -> str:

@@ -47,9 +47,13 @@ def run_gate(
     rows = [
         row
         for run in runs
-        for row in outcome_rows(run.spec.document["name"], run.spec.table,
-                                run.spec.document["expectations"],
-                                _runnable(run.spec, run.result, problems), fail_on)
+        for row in outcome_rows(
+            run.spec.document["name"],
+            run.spec.table,
+            run.spec.document["expectations"],
+            _runnable(run.spec, run.result, problems),
+            fail_on,
+        )
     ]
     return GateResult(
         outcomes=outcomes_frame(rows),
@@ -75,6 +79,8 @@ def _runnable(spec: SuiteSpec, result: dict, problems: Problems) -> dict:
         config = item.get("expectation_config") or {}
         index = expectation_index(spec.document["expectations"], config)
         where = f"expectations[{index}]" if index is not None else "an expectation"
-        problems.error(spec.source, f"{where} ({config.get('type')}) cannot run on table "
-                                    f"{spec.table!r}: {reason}")
+        problems.error(
+            spec.source,
+            f"{where} ({config.get('type')}) cannot run on table {spec.table!r}: {reason}",
+        )
     return {**result, "results": kept}
