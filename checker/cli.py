@@ -3,6 +3,8 @@
 Exit codes (docs/ARCHITECTURE.md): 0 ran clean, 1 something at or above --fail-on, 2 bad
 input or usage.
 Bad sources never stop a run: each gets one message and the run exits 2 at the end.
+Help is plain text (no colour, no type tags: each value is named by its metavar), and where
+each kind of output goes (-q, -v, --format json) is decided in checker/console.py.
 """
 
 from __future__ import annotations
@@ -14,18 +16,21 @@ from typing import Annotated
 import typer
 
 import checker
+from checker import console
+from checker.console import QuietOpt, VerboseOpt
 from checker.errors import CheckerError, Problems
 from checker.runner import (
     EXIT_BAD_INPUT,
     default_sources,
-    echo_annotations,
+    echo_stdout_files,
     finish,
     os_error_line,
 )
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, pwsh)
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help, as ruff's and pytest's
     help="Compare how news outlets report the same story and flag where they disagree.",
 )
 
@@ -56,42 +61,54 @@ def root(
     ] = False,
 ) -> None:
     """Compare how news outlets report the same story and flag where they disagree."""
+    console.configure()  # each run starts at the normal level; commands set their own
 
 
-PathsArg = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="Files, folders (recursive) or http(s) URLs. Default: ./seeds or the bundled corpus."
-    ),
-]
+# Arguments are described in each command's docstring and hidden from the option list, where
+# typer would print a type tag (<list[str]>) beside them.
+PathsArg = Annotated[list[str] | None, typer.Argument(metavar="PATH", hidden=True)]
+
 StoryOpt = Annotated[
     str | None,
-    typer.Option("--story", help="Story name for every document (else the folder name)."),
+    typer.Option(
+        "--story", metavar="NAME", help="Story name for every document (else the folder name)."
+    ),
 ]
-OutOpt = Annotated[Path | None, typer.Option("--out", help="Folder to write the tables to.")]
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", metavar="DIR", help="Folder to write the tables to.")
+]
 
 
 RulesOpt = Annotated[
     list[Path] | None,
     typer.Option(
-        "--rules", help="Extra rule folder (repeatable); its rules override shipped ones."
+        "--rules",
+        metavar="DIR",
+        help="Extra rule folder (repeatable); its rules override shipped ones.",
     ),
 ]
 ReferenceOpt = Annotated[
     list[str] | None,
-    typer.Option("--reference", help="Source whose documents are the reference (repeatable)."),
+    typer.Option(
+        "--reference",
+        metavar="PATH",
+        help="Source whose documents are the reference (repeatable).",
+    ),
 ]
 FormatOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--format",
-        help="Extra output format (repeatable): md, csv, junit, sarif, github, json-schema.",
+        metavar="FORMAT",
+        help="Extra output format (repeatable): md, csv, junit, sarif, github, json-schema; "
+        "json prints the findings JSON on stdout (everything else goes to stderr).",
     ),
 ]
 MinConfidenceOpt = Annotated[
     float,
     typer.Option(
         "--min-confidence",
+        metavar="X",
         min=0.0,
         max=1.0,
         help="Keep only findings at least this confident (0-1: independent outlets per side).",
@@ -100,13 +117,17 @@ MinConfidenceOpt = Annotated[
 SarifMinOpt = Annotated[
     str,
     typer.Option(
-        "--sarif-min-severity", help="Leave findings below this out of SARIF (default minor)."
+        "--sarif-min-severity",
+        metavar="SEVERITY",
+        help="Leave findings below this out of SARIF (default minor).",
     ),
 ]
 FailOnOpt = Annotated[
     str | None,
     typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at or above: info|minor|major|critical|none."
+        "--fail-on",
+        metavar="SEVERITY",
+        help="Exit 1 when a finding is at or above: info|minor|major|critical|none.",
     ),
 ]
 
@@ -117,28 +138,35 @@ def extract(
     story: StoryOpt = None,
     rules: RulesOpt = None,
     reference: ReferenceOpt = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the tables to.")] = ...,
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help="Folder to write the tables to.")
+    ] = ...,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Read articles, extract claims, quantities and times, write them and print a summary."""
+    """Read articles, extract claims, quantities and times, write them and print a summary.
+
+    PATH: files, folders (read recursively) or http(s) URLs; default ./seeds, else the
+    bundled demo corpus."""
+    console.configure(quiet, verbose)
     from checker.extract import extract as run_extract
     from checker.ingest import ingest as run_ingest
     from checker.output_folder import output_folder
-    from checker.ruleset.config import load_config
-    from checker.ruleset.loader import load_rules
+    from checker.rulepack import RulePack
     from checker.summary import extraction_summary
     from checker.tables_io import write_tables
 
     problems = Problems()
-    rule_dirs = list(load_rules(list(rules or []), config=load_config()).rule_dirs)
+    pack = RulePack.load(list(rules or []))
     with output_folder(out) as output:  # checked and locked before any work
         documents = run_ingest(
             default_sources(paths), story=story, problems=problems, reference=reference or []
         )
-        tables = run_extract(documents, rule_dirs)
-        typer.echo(extraction_summary(documents, tables))
+        tables = run_extract(documents, config=pack.extract_config)
+        console.say(extraction_summary(documents, tables))
         write_tables(output.path, {"documents": documents, **tables})
         output.commit()
-    typer.echo(f"wrote {out}")
+    console.say(f"wrote {out}")
     finish(problems)
 
 
@@ -148,8 +176,14 @@ def ingest(
     story: StoryOpt = None,
     reference: ReferenceOpt = None,
     out: OutOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Read articles into the documents table and print a summary."""
+    """Read articles into the documents table and print a summary.
+
+    PATH: files, folders (read recursively) or http(s) URLs; default ./seeds, else the
+    bundled demo corpus."""
+    console.configure(quiet, verbose)
     from checker.ingest import ingest as run_ingest
     from checker.output_folder import output_to
     from checker.summary import documents_summary
@@ -160,11 +194,11 @@ def ingest(
         documents = run_ingest(
             default_sources(paths), story=story, problems=problems, reference=reference or []
         )
-        typer.echo(documents_summary(documents))
+        console.say(documents_summary(documents))
         if output is not None:
             write_tables(output.path, {"documents": documents})
             output.commit()
-            typer.echo(f"wrote {out}")
+            console.say(f"wrote {out}")
     finish(problems)
 
 
@@ -174,7 +208,9 @@ def compare(
     story: StoryOpt = None,
     rules: RulesOpt = None,
     reference: ReferenceOpt = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("reports"),
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Output folder.")] = Path(
+        "reports"
+    ),
     fail_on: FailOnOpt = None,
     formats: FormatOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
@@ -182,73 +218,90 @@ def compare(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Print how many findings each rule made.")
     ] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Compare outlets claim by claim and write findings and the HTML report."""
+    """Compare outlets claim by claim and write findings and the HTML report.
+
+    PATH: files, folders (read recursively) or http(s) URLs; default ./seeds, else the
+    bundled demo corpus."""
     from checker.output_folder import output_folder
     from checker.pipeline import run_pipeline
-    from checker.progress import progress
+    from checker.progress import StageClock, progress
     from checker.report.writer import write_report
     from checker.ruleset.config import load_config
     from checker.severity import any_at_or_above, parse_threshold
     from checker.summary import findings_summary, rule_statistics
     from checker.tables_io import write_tables
 
+    console.configure_for_formats(formats, quiet, verbose)
     try:
         threshold = parse_threshold(fail_on) if fail_on else load_config().threshold("none")
     except ValueError as exc:
         raise CheckerError("--fail-on", str(exc)) from exc
     problems = Problems()
     # The output folder is checked and locked before any work, and replaced as a whole.
-    with progress() as reporter, output_folder(out) as output:
+    with progress() as bars, output_folder(out) as output:
+        clock = StageClock(bars)  # a bar on stderr when it is a terminal, else silent
         tables = run_pipeline(
             default_sources(paths),
             story=story,
             rule_dirs=rules or [],
             reference=reference or [],
             problems=problems,
-            reporter=reporter,
+            reporter=clock,
         )
         if min_confidence > 0:
             findings = tables["findings"]
             tables["findings"] = findings.filter(findings["confidence"] >= min_confidence)
+        clock.stage("tables")
         write_tables(output.path, tables)
         written = write_report(
             output.path,
             tables,
             formats or [],
             fail_on=str(threshold or "none"),
-            reporter=reporter,
+            reporter=clock,
             sarif_min_severity=_severity_option("--sarif-min-severity", sarif_min_severity),
         )
-        echo_annotations(written)
+        echo_stdout_files(written)
         output.commit()
-    typer.echo(findings_summary(tables["findings"]))
+    console.say(findings_summary(tables["findings"]))
     if statistics:
-        typer.echo(rule_statistics(tables["findings"]))
-    typer.echo(f"wrote {out / 'index.html'}")
+        console.say(rule_statistics(tables["findings"]))
+    console.say(f"wrote {out / 'index.html'}")
+    console.detail(f"took: {clock.summary()}")
     finish(problems, failed=any_at_or_above(tables["findings"]["severity"], threshold))
 
 
 @app.command()
 def report(
-    out: Annotated[Path, typer.Argument(help="A folder `checker compare` wrote.")],
+    out: Annotated[Path, typer.Argument(metavar="DIR", hidden=True)],
     formats: FormatOpt = None,
     fail_on: FailOnOpt = None,
     sarif_min_severity: SarifMinOpt = "minor",
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Re-render the report of a saved output folder from its tables alone."""
+    """Re-render the report of a saved output folder from its tables alone.
+
+    DIR: an output folder `checker compare` or `checker gate --out` wrote."""
     from checker.report.commands import report_command
 
+    console.configure_for_formats(formats, quiet, verbose)
     minimum = _severity_option("--sarif-min-severity", sarif_min_severity)
     report_command(out, formats or [], fail_on or "none", minimum)
 
 
 @app.command()
 def explain(
-    out: Annotated[Path, typer.Argument(help="A folder `checker compare` wrote.")],
-    finding_id: Annotated[str, typer.Argument(help="A finding id (a unique prefix will do).")],
+    out: Annotated[Path, typer.Argument(metavar="DIR", hidden=True)],
+    finding_id: Annotated[str, typer.Argument(metavar="ID", hidden=True)],
 ) -> None:
-    """Print one finding with its evidence."""
+    """Print one finding with its evidence.
+
+    DIR: an output folder `checker compare` wrote. ID: a finding id (a unique prefix will
+    do)."""
     from checker.report.commands import explain_command
 
     explain_command(out, finding_id)

@@ -16,8 +16,8 @@ from checker.errors import Problems
 from checker.progress import Reporter, stage_of
 
 if TYPE_CHECKING:
+    from checker.rulepack import RulePack
     from checker.ruleset.config import Config
-    from checker.ruleset.model import RuleSet
 
 TABLE_ORDER = (
     "documents",
@@ -46,7 +46,7 @@ def run_pipeline(
 
     problems = problems if problems is not None else Problems()
     config = load_config()
-    rules = _load_rules(rule_dirs, config)
+    pack = _load_pack(rule_dirs, config)
     documents = ingest(
         list(sources),
         story=story,
@@ -55,7 +55,7 @@ def run_pipeline(
         reporter=reporter,
         limits=config.limits,
     )
-    return _run_stages(documents, rules, reporter)
+    return _run_stages(documents, pack, reporter)
 
 
 def run_from_documents(
@@ -64,35 +64,40 @@ def run_from_documents(
     reporter: Reporter | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Every table of a run that starts from a documents table (benchmarks, distributed runs)."""
-    return _run_stages(documents, _load_rules(rule_dirs), reporter)
+    return _run_stages(documents, _load_pack(rule_dirs), reporter)
 
 
-def _load_rules(rule_dirs: Sequence[Path], config: Config | None = None) -> RuleSet:
-    from checker.ruleset.config import load_config
-    from checker.ruleset.loader import load_rules
+def _load_pack(rule_dirs: Sequence[Path], config: Config | None = None) -> RulePack:
+    from checker.rulepack import RulePack
 
-    return load_rules(list(rule_dirs), config=config or load_config())
+    return RulePack.load(rule_dirs, config)
 
 
 def _run_stages(
-    documents: pl.DataFrame, rules: RuleSet, reporter: Reporter | None = None
+    documents: pl.DataFrame, pack: RulePack, reporter: Reporter | None = None
 ) -> dict[str, pl.DataFrame]:
+    """Extract, match and check, each handed the one rule pack of the run."""
     from checker.checks import CheckContext, run_checks
     from checker.checks.reference import detach_references
     from checker.extract import extract
     from checker.match import match
 
-    all_dirs = list(rules.rule_dirs)
     # With a reference in a story, every candidate speaks for itself: a rewrite that changed
     # one figure is a near-copy of its source, and folding it in would hide the change.
     staged = detach_references(documents)
     extract_advance = stage_of(reporter, "extract", documents.height)
-    extracted = extract(documents, all_dirs, advance=extract_advance)
+    extracted = extract(documents, advance=extract_advance, config=pack.extract_config)
     # match reports as one step: its blocks are scored in one pass per story.
     advance = stage_of(reporter, "match", 1)
-    matched = match(extracted["claims"], extracted["quantities"], staged, all_dirs)
+    matched = match(
+        extracted["claims"],
+        extracted["quantities"],
+        staged,
+        settings=pack.match_settings,
+        times=extracted["times"],
+    )
     advance()
     context = CheckContext.from_tables({"documents": staged, **extracted, **matched})
-    findings = run_checks(rules, context, stage_of(reporter, "checks", len(rules)))
+    findings = run_checks(pack.rules, context, stage_of(reporter, "checks", len(pack.rules)))
     tables = {"documents": documents, **extracted, **matched, "findings": findings}
     return {name: tables[name] for name in TABLE_ORDER}

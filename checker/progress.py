@@ -15,9 +15,13 @@ and pipes it yields a reporter whose callables do nothing, so stages never need 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol, TextIO
+
+from checker import console
+from checker.console import color_allowed
 
 
 class Advance(Protocol):
@@ -66,6 +70,28 @@ class RichReporter:
         return advance
 
 
+class StageClock:
+    """Wraps a reporter and notes when each stage starts, for the timing line of `-v`.
+
+    A stage lasts until the next one starts (or until `summary` is called for the last)."""
+
+    def __init__(self, inner: Reporter | None = None) -> None:
+        self._inner = inner or QUIET
+        self._starts: list[tuple[str, float]] = []
+
+    def stage(self, name: str, total: int | None = None) -> Advance:
+        self._starts.append((name, time.perf_counter()))
+        return self._inner.stage(name, total)
+
+    def seconds(self) -> list[tuple[str, float]]:
+        """(stage, seconds) in the order the stages ran; the last one ends now."""
+        ends = [start for _name, start in self._starts[1:]] + [time.perf_counter()]
+        return [(name, end - start) for (name, start), end in zip(self._starts, ends, strict=True)]
+
+    def summary(self) -> str:
+        return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.seconds())
+
+
 @contextmanager
 def progress(enabled: bool | None = None, stream: TextIO | None = None) -> Iterator[Reporter]:
     """A reporter drawing on `stream` (default stderr) while the block runs.
@@ -75,7 +101,7 @@ def progress(enabled: bool | None = None, stream: TextIO | None = None) -> Itera
     """
     stream = stream if stream is not None else sys.stderr
     if enabled is None:
-        enabled = _is_terminal(stream)
+        enabled = _is_terminal(stream) and console.level() > console.QUIET
     if not enabled:
         yield QUIET
         return
@@ -94,7 +120,8 @@ def progress(enabled: bool | None = None, stream: TextIO | None = None) -> Itera
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=Console(file=stream),
+        # Colour only where it is welcome: a terminal without NO_COLOR (checker.console).
+        console=Console(file=stream, no_color=not color_allowed(stream)),
     )
     with bars:
         yield RichReporter(bars)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import typer
 
+from checker import console
 from checker.errors import Problems, printable
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
@@ -22,11 +23,11 @@ def default_sources(paths: list[str] | None) -> list[str]:
         return paths
     local = Path("seeds")
     if local.is_dir():
-        typer.echo("note: no PATH given: comparing ./seeds", err=True)
+        console.note("note: no PATH given: comparing ./seeds")
         return [str(local)]
     from checker.resources import seeds_dir
 
-    typer.echo("note: no PATH given: comparing the bundled demo corpus", err=True)
+    console.note("note: no PATH given: comparing the bundled demo corpus")
     return [str(seeds_dir())]
 
 
@@ -45,12 +46,14 @@ def finish(problems: Problems, failed: bool = False) -> None:
     raise typer.Exit(exit_code(problems, failed))
 
 
-def echo_annotations(written: list[Path]) -> None:
-    """Print the GitHub annotations a report wrote (--format github) to stdout, where a
-    workflow step turns them into pull-request annotations."""
+def echo_stdout_files(written: list[Path]) -> None:
+    """Print what a report wrote for scripts on stdout: the GitHub annotations (--format
+    github), which a workflow step turns into pull-request annotations, and the findings JSON
+    when --format json asked for it (checker.console then keeps every other line off stdout)."""
+    wanted = {"annotations.txt", *(["findings.json"] if console.data_on_stdout() else [])}
     for path in written:
-        if path.name == "annotations.txt":
-            typer.echo(path.read_text(encoding="utf-8"), nl=False)
+        if path.name in wanted:
+            console.data(path.read_text(encoding="utf-8"))
 
 
 def os_error_line(exc: OSError) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
-SCHEMA_VERSION = 2  # 2: quantities.context and .names, facts.quantity_start, findings.confidence
+SCHEMA_VERSION = 3  # 2: quantities.context and .names, facts.quantity_start, findings.confidence;
+# 3: times.context
 
 _UTC = pl.Datetime("us", "UTC")
 
@@ -97,6 +98,7 @@ TABLES: dict[str, pl.Schema] = {
             "date": pl.String,  # ISO date where one is known or resolved
             "start": pl.Int32,
             "end": pl.Int32,
+            "context": pl.String,  # window words before, "|", words after: what it dates
         }
     ),
     "matches": pl.Schema(

@@ -60,3 +60,12 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _normal_console() -> None:
+    """Every test starts at the normal output level: a `-q` or `--format json` run earlier in
+    the same worker must not silence a test that calls a command function directly."""
+    from checker import console
+
+    console.configure()

@@ -62,7 +62,13 @@ def run_checks_on(case: dict[str, Any], checks: set[str]) -> pl.DataFrame:
     rules = load_rules()
     documents = _documents(case)
     extracted = extract(documents, list(rules.rule_dirs))
-    matched = match(extracted["claims"], extracted["quantities"], documents, list(rules.rule_dirs))
+    matched = match(
+        extracted["claims"],
+        extracted["quantities"],
+        documents,
+        list(rules.rule_dirs),
+        times=extracted["times"],
+    )
     context = CheckContext.from_tables({"documents": documents, **extracted, **matched})
     frames = [
         CHECK_TYPES[rule.extends].run(with_case_params(rule, case), context)

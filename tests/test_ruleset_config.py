@@ -97,10 +97,21 @@ def test_checker_toml_wins_over_pyproject(tmp_path: Path) -> None:
     assert load_config(tmp_path).threshold("none") is Severity.INFO
 
 
-def test_parent_folders_are_not_searched(tmp_path: Path) -> None:
+def test_the_closest_config_upward_is_used(tmp_path: Path) -> None:
+    """As ruff and pytest: the working folder, then its parents; a pyproject.toml without a
+    [tool.checker] table does not stop the search, and the closest config wins."""
     write(tmp_path / "checker.toml", 'fail_on = "info"\n')
-    (tmp_path / "sub").mkdir()
-    assert load_config(tmp_path / "sub") == Config()
+    deep = tmp_path / "site" / "articles" / "story"
+    deep.mkdir(parents=True)
+    write(tmp_path / "site" / "pyproject.toml", '[project]\nname = "site"\n')
+    found = load_config(deep)
+    assert found.source == tmp_path / "checker.toml"
+    assert found.threshold("none") is Severity.INFO
+    write(tmp_path / "site" / "articles" / "checker.toml", 'fail_on = "critical"\n')
+    assert load_config(deep).threshold("none") is Severity.CRITICAL
+    # rules_dirs stay relative to the file that names them, not to the working folder
+    write(tmp_path / "site" / "articles" / "checker.toml", 'rules_dirs = ["house"]\n')
+    assert load_config(deep).rules_dirs == (tmp_path / "site" / "articles" / "house",)
 
 
 @pytest.mark.parametrize(

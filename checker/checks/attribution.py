@@ -23,16 +23,17 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from checker.checks.context import CheckContext
-from checker.checks.dates import lexicon_dirs, param, side_names, split_by_support
+from checker.checks.dates import lexicon_dirs, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.extract.quotes import quote_spans
 from checker.lexicons import load_lexicon
 from checker.match.facts import connected_groups
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import AttributionParams
+from checker.ruleset.registry import CheckType
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SLOT = "<modal>"  # stands for a run of modality words in a masked quote key
-_QUOTE_MARKS = "\"“”«»‘’ ,;:"  # around a quoted passage as written, not part of it
+_QUOTE_MARKS = '"“”«»‘’ ,;:'  # around a quoted passage as written, not part of it
 
 
 def quote_key(passage: str) -> str:
@@ -47,10 +48,10 @@ def quoted_passages(claims: pl.DataFrame, min_words: int) -> pl.DataFrame:
         for start, end in quote_spans(row["text"]):
             key = quote_key(row["text"][start:end])
             if len(key.split()) >= min_words:
-                rows.append({"claim_id": row["claim_id"], "quote_key": key,
-                             "q_start": start, "q_end": end})
-    schema = {"claim_id": pl.String, "quote_key": pl.String, "q_start": pl.Int64,
-              "q_end": pl.Int64}
+                rows.append(
+                    {"claim_id": row["claim_id"], "quote_key": key, "q_start": start, "q_end": end}
+                )
+    schema = {"claim_id": pl.String, "quote_key": pl.String, "q_start": pl.Int64, "q_end": pl.Int64}
     passages = pl.DataFrame(rows, schema=schema)
     return passages.join(claims, on="claim_id").sort("story", "quote_key", "claim_id")
 
@@ -71,10 +72,9 @@ def quote_groups(keys: list[str], min_similarity: float) -> dict[str, str]:
     return representative
 
 
-@register_check("attribution")
 def attribution_check(rule: Any, context: CheckContext) -> pl.DataFrame:
-    min_words = int(param(rule, "min_quote_words", 3))
-    min_similarity = float(param(rule, "min_quote_similarity", 0.85))
+    min_words = int(rule.params.min_quote_words)
+    min_similarity = float(rule.params.min_quote_similarity)
     claims = context.claim_view.filter(
         pl.col("quote").fill_null(False) & pl.col("speaker_key").is_not_null()
     )
@@ -84,10 +84,10 @@ def attribution_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     named = passages.filter(pl.col("speaker").str.contains(r"^\p{Lu}"))
     found = (
         speaker_conflicts(rule, context, named, min_similarity)
-        if param(rule, "check_speakers", True)
+        if rule.params.check_speakers
         else []
     )
-    if param(rule, "check_strength", True):
+    if rule.params.check_strength:
         found += strength_changes(rule, context, passages, min_similarity)
     return findings_frame(found)
 
@@ -262,8 +262,9 @@ def _finding(
             continue
         seen.add((row["copy_root"], person))
         evidence.append(
-            evidence_entry(row, side, row["speaker"], (row["q_start"], row["q_end"]),
-                           context.copy_outlets)
+            evidence_entry(
+                row, side, row["speaker"], (row["q_start"], row["q_end"]), context.copy_outlets
+            )
         )
     names = [shown[majority]] if majority else []
     names += [shown[m] for m in minority]
@@ -274,3 +275,12 @@ def _finding(
         "minority": ", ".join(shown[m] for m in minority),
     }
     return make_finding(rule, story, None, f"quote:{quote[:60]}", quote, evidence, values)
+
+
+ATTRIBUTION = CheckType(
+    "attribution",
+    AttributionParams,
+    attribution_check,
+    frozenset({"quote", "speakers"}),
+    lexicons=("modality",),
+)

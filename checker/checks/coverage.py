@@ -14,15 +14,11 @@ import polars as pl
 
 from checker.checks.context import CheckContext
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import CoverageParams
+from checker.ruleset.registry import CheckType
 
 # Rows are picked by what they say before their ids, which hash file paths.
 CONTENT_ORDER = ["outlet", "text", "claim_id"]
-
-
-def _param(rule: Any, name: str, default: Any) -> Any:
-    value = getattr(rule.params, name, None)
-    return default if value is None else value
 
 
 def full_length_roots(claims: pl.DataFrame, share_of_median: float) -> pl.DataFrame:
@@ -32,9 +28,8 @@ def full_length_roots(claims: pl.DataFrame, share_of_median: float) -> pl.DataFr
     return sizes.join(medians, on="story").filter(pl.col("n") >= pl.col("median") * share_of_median)
 
 
-@register_check("coverage")
 def coverage_check(rule: Any, context: CheckContext) -> pl.DataFrame:
-    if _param(rule, "mode", "omission") == "single_source":
+    if rule.params.mode == "single_source":
         return single_source_findings(rule, context)
     return omission_findings(rule, context)
 
@@ -43,7 +38,7 @@ def single_source_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
     """Substantive claims (a number or a named speaker) that no other outlet matched: one
     summary per story, each such claim an evidence entry, so a reviewer sees one line to look
     into rather than dozens of "only X reports this"."""
-    min_outlets = int(_param(rule, "min_outlets", 3))
+    min_outlets = int(rule.params.min_outlets)
     claims = context.claim_view
     in_facts = context.facts.filter(pl.col("key").str.starts_with("statement:"))["claim_id"]
     with_numbers = context.quantities["claim_id"]
@@ -57,8 +52,7 @@ def single_source_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
             continue
         rows = list(group.iter_rows(named=True))
         evidence = [
-            evidence_entry(row, "minority", row["text"], None, context.copy_outlets)
-            for row in rows
+            evidence_entry(row, "minority", row["text"], None, context.copy_outlets) for row in rows
         ]
         outlets = sorted({row["outlet"] for row in rows})
         values = {
@@ -74,9 +68,9 @@ def single_source_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
 
 
 def omission_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
-    majority_share = float(_param(rule, "majority_share", 0.6))
-    min_outlets = int(_param(rule, "min_outlets", 3))
-    share_of_median = float(_param(rule, "full_length_share", 0.6))
+    majority_share = float(rule.params.majority_share)
+    min_outlets = int(rule.params.min_outlets)
+    share_of_median = float(rule.params.full_length_share)
     claims = context.claim_view
     full = full_length_roots(claims, share_of_median)
     full_by_story: dict[str, set[str]] = {}
@@ -121,3 +115,6 @@ def omission_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
         }
         found.append(make_finding(rule, story, fact_id, key, "omission", evidence, values))
     return findings_frame(found)
+
+
+COVERAGE = CheckType("coverage", CoverageParams, coverage_check, frozenset({"topic"}))

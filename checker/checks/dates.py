@@ -22,20 +22,18 @@ from typing import Any
 import polars as pl
 
 from checker.checks.context import CheckContext
+from checker.checks.day_frames import day_frame_readings
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
+from checker.checks.quantity import compare_intervals
 from checker.extract.tagging import Tagger, load_event_tagger
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import DateParams
+from checker.ruleset.registry import CheckType
 
 DAY_KINDS = ("date", "weekday", "relative")
 # Clause punctuation; an en dash between digits is a score or a range ("beat them 2–0 on
 # Friday"), not a break, so it keeps "beat" in the clause that dates the match.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—]|(?<!\d)–|–(?!\d)|\s-\s")
 DEFAULT_MAJORITY_SHARE = 0.5
-
-
-def param(rule: Any, name: str, default: Any) -> Any:
-    value = getattr(rule.params, name, None)
-    return default if value is None else value
 
 
 def lexicon_dirs(rule: Any) -> tuple[Path, ...]:
@@ -49,19 +47,22 @@ def lexicon_dirs(rule: Any) -> tuple[Path, ...]:
 
 
 def split_by_support(
-    support: Mapping[str, set[str]], majority_share: float = DEFAULT_MAJORITY_SHARE
+    support: Mapping[str, set[str]],
+    majority_share: float = DEFAULT_MAJORITY_SHARE,
+    copies_may_conflict: bool = False,
 ) -> tuple[str | None, list[str]]:
     """(majority value or None, minority values) from value -> independent copies giving it.
 
     The majority is the single best-supported value, carried by at least two copies and by at
     least `majority_share` of all copies. A minority value is one whose copies do not also give
     the majority value (a copy carrying both is not in conflict). Without a majority every
-    value is returned as minority: the caller reports a dispute.
+    value is returned as minority: the caller reports a dispute. With `copies_may_conflict`
+    a copy carrying both is in conflict with itself (a name spelt two ways in one article).
     """
     if not support:
         return None, []
     if len(support) == 1:  # one value: nothing to disagree with, but it may be a majority
-        (value, roots), = support.items()
+        ((value, roots),) = support.items()
         return (value if len(roots) >= 2 else None), []
     voices = set().union(*support.values())
     needed = max(2, math.ceil(majority_share * len(voices)))
@@ -70,7 +71,7 @@ def split_by_support(
     unique_top = len(ranked) == 1 or len(support[ranked[1]]) < len(support[top])
     if len(support[top]) < needed or not unique_top:
         return None, ranked
-    minority = [v for v in ranked[1:] if support[v] - support[top]]
+    minority = [v for v in ranked[1:] if copies_may_conflict or support[v] - support[top]]
     return top, minority
 
 
@@ -178,18 +179,21 @@ def weekday_findings(rule: Any, context: CheckContext) -> list[dict[str, Any]]:
             "minority": value,
         }
         found.append(
-            make_finding(rule, row["story"], None, f"weekday:{row['next_date']}", "weekday",
-                         evidence, values)
+            make_finding(
+                rule, row["story"], None, f"weekday:{row['next_date']}", "weekday", evidence, values
+            )
         )
     return found
 
 
-@register_check("date")
 def date_check(rule: Any, context: CheckContext) -> pl.DataFrame:
-    found = weekday_findings(rule, context) if param(rule, "check_weekday", True) else []
-    if not param(rule, "check_disagreement", True):
+    found = weekday_findings(rule, context) if rule.params.check_weekday else []
+    if not rule.params.check_disagreement:
         return findings_frame(found)
-    tolerance = int(param(rule, "tolerance_days", 0))
+    tolerance = int(rule.params.tolerance_days)
+    framed = day_frame_readings(context)
+    if not framed.is_empty():
+        found.extend(compare_intervals(rule, context, framed, figures=False).to_dicts())
     mentions = _day_mentions(rule, context)
     neighbours = neighbour_days(context, mentions)
     own_days = mentions.group_by("claim_id", "t_event").agg(pl.col("date").unique())
@@ -244,3 +248,8 @@ def _disagreement(
             evidence.append(evidence_entry(row, side, value, span, context.copy_outlets))
     values = {"problem": "disagreement", "majority": majority, "minority": ", ".join(minority_days)}
     return make_finding(rule, story, None, f"date:{event}:{majority}", event, evidence, values)
+
+
+DATE = CheckType(
+    "date", DateParams, date_check, frozenset({"problem", "weekday"}), lexicons=("events",)
+)

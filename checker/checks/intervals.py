@@ -9,6 +9,7 @@ majority value the rest carry are the minority side of a finding.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -59,15 +60,8 @@ def widen(
     return reading.low - slack, high + slack
 
 
-def cluster_readings(
-    readings: list[Reading], relative: float, absolute: float, reach: float = LOWER_BOUND_REACH
-) -> list[Cluster]:
-    """Sweep the intervals in order of their low end, merging those that overlap."""
-    spans = sorted(
-        ((*widen(r, relative, absolute, reach), r) for r in readings),
-        # Content before ids (ids hash file paths): which reading stands for a copy is stable.
-        key=lambda item: (item[0], item[1], item[2].outlet, item[2].text, item[2].claim_id),
-    )
+def _sweep(spans: list[tuple[float, float, Reading]]) -> list[Cluster]:
+    """Merge intervals that overlap, in order of their low end."""
     clusters: list[Cluster] = []
     for low, high, reading in spans:
         if clusters and low <= clusters[-1].high:
@@ -78,6 +72,34 @@ def cluster_readings(
             clusters.append(current)
         current.readings.append(reading)
     return clusters
+
+
+def cluster_readings(
+    readings: list[Reading], relative: float, absolute: float, reach: float = LOWER_BOUND_REACH
+) -> list[Cluster]:
+    """Clusters of readings that can be one value.
+
+    Exact figures are clustered first. A loose one ("about 121 million", "more than 1,600")
+    then joins the one cluster it fits; fitting several, it cannot tell them apart and is left
+    out, so it never bridges two exact figures that disagree ("121,347,491" and
+    "121,346,491"). Loose figures that fit no exact cluster are clustered among themselves.
+    """
+    spans = sorted(
+        ((*widen(r, relative, absolute, reach), r) for r in readings),
+        # Content before ids (ids hash file paths): which reading stands for a copy is stable.
+        key=lambda item: (item[0], item[1], item[2].outlet, item[2].text, item[2].claim_id),
+    )
+    exact = _sweep([span for span in spans if span[2].low == span[2].high])
+    unplaced = []
+    for low, high, reading in spans:
+        if reading.low == reading.high:
+            continue
+        fits = [c for c in exact if low <= c.high and c.low <= high]
+        if len(fits) == 1:
+            fits[0].readings.append(reading)
+        elif not fits:
+            unplaced.append((low, high, reading))
+    return sorted(exact + _sweep(unplaced), key=lambda c: (c.low, c.high))
 
 
 @dataclass
@@ -148,6 +170,44 @@ def commensurable(a: Cluster, b: Cluster) -> bool:
             if low > 0 and _digits(x.value) == _digits(y.value):
                 return True
     return False
+
+
+NEAR_COPY_DIGITS = 3  # significant digits a figure needs before a one-digit slip is telling
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _written_digits(text: str) -> str:
+    """The significant digits of the first number written in a figure's text: "121347491"
+    for "121,347,491 miles", "294" for "$2.94 trillion", "" for "two hours"."""
+    match = _WRITTEN_NUMBER.search(text)
+    return re.sub(r"\D", "", match.group()).strip("0") if match else ""
+
+
+def near_copies(a: Reading, b: Reading) -> bool:
+    """Two figures that are one figure miscopied, read in the digits as written (a converted
+    unit hides them): one digit but the last changed (121,347,491 and 121,346,491), two
+    neighbouring digits swapped (2,056 and 2,065), or the same digits at another scale (2.94
+    billion and 2.94 trillion). Figures of different things rarely share all but one of three
+    or more digits, so such a pair is one fact told wrong, even when no side has a majority."""
+    da, db = _written_digits(a.text), _written_digits(b.text)
+    if a.value == b.value or min(len(da), len(db)) < NEAR_COPY_DIGITS:
+        return False
+    if da == db:
+        return True  # another scale
+    if len(da) != len(db):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(da, db, strict=True)) if x != y]
+    if len(differ) == 1:
+        # A last digit that differs is rounding or a count that moved on ("43.5" and "43.7").
+        return differ[0] < len(da) - 1
+    first, *rest = differ
+    return rest == [first + 1] and da[first] == db[first + 1] and da[first + 1] == db[first]
+
+
+def near_copy_clusters(a: Cluster, b: Cluster) -> bool:
+    return any(near_copies(x, y) for x in a.readings for y in b.readings)
 
 
 def _dispute(clusters: list[Cluster]) -> list[Disagreement]:

@@ -18,16 +18,13 @@ from checker.checks.intervals import (
     Reading,
     cluster_readings,
     find_disagreements,
+    near_copy_clusters,
 )
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import DurationParams, QuantityParams
+from checker.ruleset.registry import CheckType
 
 DURATION_UNIT = "minutes"
 MAX_NAMED = 3  # outlets named in a message before it says how many instead
-
-
-def _param(rule: Any, name: str, default: Any) -> Any:
-    value = getattr(rule.params, name, None)
-    return default if value is None else value
 
 
 def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
@@ -51,8 +48,10 @@ def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
 
 
 def _selected(kind: str, rule: Any) -> bool:
-    kinds = _param(rule, "kinds", "all")
-    excluded = set(_param(rule, "exclude_kinds", []) or [])
+    if not isinstance(rule.params, QuantityParams | DurationParams):
+        return True  # a date rule compares every day frame
+    kinds = rule.params.kinds
+    excluded = set(rule.params.exclude_kinds)
     return (kinds == "all" or kind in kinds) and kind not in excluded
 
 
@@ -73,22 +72,62 @@ def lone_dispute(disagreement: Disagreement) -> bool:
     return not disagreement.majority and all(len(c.support) == 1 for c in disagreement.minority)
 
 
+def miscopied(disagreement: Disagreement) -> bool:
+    """The sides' figures are one figure miscopied (a digit changed or swapped)."""
+    sides = [*disagreement.majority, *disagreement.minority]
+    return any(near_copy_clusters(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :])
+
+
+def _disagreements(
+    clusters: list[Cluster],
+    max_values: int,
+    majority_share: float,
+    growing: bool,
+    figures: bool = True,
+) -> list[Disagreement]:
+    """A frame of a few values is compared whole. One holding more is several facts that its
+    frame failed to tell apart; only the pairs of figures in it that are one figure miscopied
+    are still compared."""
+    if len(clusters) <= max_values:
+        return find_disagreements(clusters, majority_share, growing)
+    found: list[Disagreement] = []
+    if not figures:
+        return found
+    for i, a in enumerate(clusters):
+        for b in clusters[i + 1 :]:
+            if near_copy_clusters(a, b):
+                found.extend(find_disagreements([a, b], majority_share, growing))
+    return found
+
+
 def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.DataFrame:
-    rows = readings_by_fact(context, durations)
-    tolerance = _param(rule, "tolerance", None)
-    relative = float(getattr(tolerance, "relative", 0.0) or 0.0) if tolerance else 0.0
-    absolute = float(getattr(tolerance, "absolute", 0.0) or 0.0) if tolerance else 0.0
-    majority_share = float(_param(rule, "majority_share", 0.5))
-    max_values = int(_param(rule, "max_values", 3))
-    growing_kinds = set(_param(rule, "cumulative_kinds", []) or [])
-    update_severity = str(_param(rule, "update_severity", "info"))
-    lone_severity = str(_param(rule, "lone_dispute_severity", "info"))
+    return compare_intervals(rule, context, readings_by_fact(context, durations))
+
+
+def compare_intervals(
+    rule: Any, context: CheckContext, rows: pl.DataFrame, figures: bool = True
+) -> pl.DataFrame:
+    """Findings from rows of readings (claim view columns, fact_id, key, value, low, high,
+    q_text, q_start, q_end), a fact at a time: the values its outlets give that cannot all
+    be true. Shared by the quantity, duration and date checks; only figures (not days) can
+    be one figure miscopied. A date rule has no interval parameters: exact days, a majority
+    of half, lone disputes at info."""
+    params = rule.params
+    figure_params = params if isinstance(params, QuantityParams | DurationParams) else None
+    relative = float(figure_params.tolerance.relative) if figure_params else 0.0
+    absolute = float(figure_params.tolerance.absolute) if figure_params else 0.0
+    majority_share = float(figure_params.majority_share) if figure_params else 0.5
+    max_values = int(figure_params.max_values) if figure_params else 3
+    counts = params if isinstance(params, QuantityParams) else None  # durations never grow
+    growing_kinds = set(counts.cumulative_kinds) if counts else set()
+    update_severity = str(counts.update_severity) if counts else "info"
+    lone_severity = str(figure_params.lone_dispute_severity) if figure_params else "info"
 
     found: list[dict[str, Any]] = []
     for (story, key, fact_id), group in rows.group_by(
         ["story", "key", "fact_id"], maintain_order=True
     ):
-        kind = key.removeprefix("quantity:").split("@")[0]  # "deaths@toll" -> "deaths"
+        kind = key.split(":", 1)[-1].split("@")[0]  # "quantity:deaths@toll" -> "deaths"
         if not _selected(kind, rule):
             continue
         rows_by_reading = {
@@ -110,9 +149,8 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
             for row in rows_by_reading.values()
         ]
         clusters = cluster_readings(readings, relative, absolute)
-        if len(clusters) > max_values:
-            continue  # a frame holding this many figures is several facts, not one told badly
-        for disagreement in find_disagreements(clusters, majority_share, kind in growing_kinds):
+        growing = kind in growing_kinds
+        for disagreement in _disagreements(clusters, max_values, majority_share, growing, figures):
             evidence = []
             for side, members in (
                 ("majority", disagreement.majority),
@@ -140,8 +178,9 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
             severity = update_severity if disagreement.is_update else None
             if disagreement.is_update:
                 message_values["minority"] += " (an earlier or later count from the same source)"
-            elif lone_dispute(disagreement):
-                # One outlet against one other, no majority: a lead to check, not a finding.
+            elif lone_dispute(disagreement) and not (figures and miscopied(disagreement)):
+                # One outlet against one other, no majority: a lead to check, not a finding,
+                # unless one figure is the other miscopied.
                 severity = lone_severity
             found.append(
                 make_finding(rule, story, fact_id, key, kind, evidence, message_values, severity)
@@ -149,11 +188,13 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
     return findings_frame(found)
 
 
-@register_check("quantity")
 def quantity_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     return interval_findings(rule, context, durations=False)
 
 
-@register_check("duration")
 def duration_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     return interval_findings(rule, context, durations=True)
+
+
+QUANTITY = CheckType("quantity", QuantityParams, quantity_check, frozenset({"unit"}))
+DURATION = CheckType("duration", DurationParams, duration_check, frozenset({"unit"}))

@@ -45,7 +45,6 @@ from typing import Any
 import polars as pl
 
 from checker.checks.context import CheckContext
-from checker.checks.dates import param
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.ruleset.fingerprint import finding_fingerprint, normalize_value
 from checker.schema import conform
@@ -251,9 +250,9 @@ def _rebuilt(
 def reference_coverage(rule: Any, context: CheckContext, stories: frozenset[str]) -> pl.DataFrame:
     """Coverage findings of the reference stories, judged against their references."""
     units = _coverage_units(context, stories)
-    if param(rule, "mode", "omission") == "single_source":
+    if rule.params.mode == "single_source":
         return _single_source(rule, context, units)
-    return _omissions(rule, context, units, float(param(rule, "full_length_share", 0.6)))
+    return _omissions(rule, context, units, float(rule.params.full_length_share))
 
 
 def _coverage_units(context: CheckContext, stories: frozenset[str]) -> pl.DataFrame:

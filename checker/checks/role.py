@@ -25,7 +25,8 @@ from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.errors import CheckerError
 from checker.lexicons import load_lexicon
 from checker.match.aliases import name_key
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import RoleParams
+from checker.ruleset.registry import CheckType
 
 # English words that turn an office into a past one: grammar, not story data.
 _PAST = re.compile(r"\b(?:former|ex|onetime|one-time|erstwhile|then)\b|\bex-", re.IGNORECASE)
@@ -175,9 +176,12 @@ def appositive_roles(
                 if past is not None:
                     role_start = past.start()  # "former coast guard spokesperson"
                 rows.append(
-                    dict(row, speaker=name,
-                         speaker_role=text[role_start:role_end],
-                         speaker_text=text[role_start:name_end])
+                    dict(
+                        row,
+                        speaker=name,
+                        speaker_role=text[role_start:role_end],
+                        speaker_text=text[role_start:name_end],
+                    )
                 )
         if rows:
             frames.append(pl.DataFrame(rows, schema=claims.schema, strict=False))
@@ -200,7 +204,6 @@ def _titled_names(
     return found
 
 
-@register_check("role")
 def role_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     titles, forms = role_titles(rule), title_forms(rule)
     exclusive = exclusive_titles(rule, forms)
@@ -346,3 +349,12 @@ def _finding(
         "roles": ", ".join(sorted({written[label] for label in [*labels, *minority]})),
     }
     return make_finding(rule, story, None, f"role:{person}:{aspect}", speaker, evidence, values)
+
+
+ROLE = CheckType(
+    "role",
+    RoleParams,
+    role_check,
+    frozenset({"speaker", "roles"}),
+    lexicons=("roles", "name_variants"),
+)

@@ -26,10 +26,10 @@ from typing import Any
 import numpy as np
 import polars as pl
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from checker.checks.context import CheckContext
-from checker.checks.dates import lexicon_dirs, param, side_names, split_by_support
+from checker.checks.dates import lexicon_dirs, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.checks.spelling_words import capitalised_words, rows_by_word, word_conflicts
 from checker.errors import CheckerError
@@ -38,7 +38,8 @@ from checker.extract.speakers import SpeakerWords, is_organisation, load_speaker
 from checker.lexicons import load_lexicon
 from checker.match.aliases import lexicon_aliases, name_key
 from checker.match.facts import connected_groups
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import SpellingParams
+from checker.ruleset.registry import CheckType
 
 
 def first_name_map(rule: Any) -> dict[str, str]:
@@ -64,13 +65,28 @@ def accepted_key(key: str, aliases: Mapping[str, str], first_names: Mapping[str,
     return " ".join(parts)
 
 
-def _same_first(a: str, b: str) -> bool:
-    """Same first name, or an initial that opens the other's first name."""
-    first_a, first_b = a.split(" ")[0], b.split(" ")[0]
+MISSPELT_FIRST_LENGTH = 5  # first names this long may be one slip apart and still one person
+
+
+def _same_first(a: str, b: str, swaps: tuple[tuple[str, str], ...] = ()) -> bool:
+    """Same first name, an initial that opens the other's first name, or (when the surnames
+    are the same) one first name misspelt: one letter changed or two swapped, in names of
+    five letters or more ("Sunita"/"Suinta", "Gerald"/"Gerard"); "Ana"/"Ava" stay apart."""
+    first_a, *rest_a = a.split(" ")
+    first_b, *rest_b = b.split(" ")
     if first_a == first_b:
         return True
     shorter, longer = sorted((first_a, first_b), key=len)
-    return len(shorter) <= 2 and longer.startswith(shorter)
+    if len(shorter) <= 2 and longer.startswith(shorter):
+        return True
+    return (
+        rest_a == rest_b
+        and len(shorter) >= MISSPELT_FIRST_LENGTH
+        and len(shorter) == len(longer)
+        and first_a[0] == first_b[0]
+        and OSA.distance(first_a, first_b) == 1
+        and transliterated(first_a, swaps) != transliterated(first_b, swaps)  # Sergey/Sergei
+    )
 
 
 def _initials_only(a: str, b: str) -> bool:
@@ -115,7 +131,10 @@ def transliterated(key: str, swaps: tuple[tuple[str, str], ...]) -> str:
 
 
 def person_groups(
-    keys: list[str], max_distance: int, endings: tuple[str, ...] = ()
+    keys: list[str],
+    max_distance: int,
+    endings: tuple[str, ...] = (),
+    swaps: tuple[tuple[str, str], ...] = (),
 ) -> list[list[str]]:
     """Connected groups of name keys within `max_distance` edits sharing a first name."""
     if len(keys) < 2:
@@ -129,7 +148,7 @@ def person_groups(
         (keys[i], keys[j])
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
         if len(keys[i].split(" ")) == len(keys[j].split(" "))
-        and _same_first(keys[i], keys[j])
+        and _same_first(keys[i], keys[j], swaps)
         and not _initials_only(keys[i], keys[j])
         and not derived(keys[i], keys[j], endings)
     ]
@@ -220,11 +239,10 @@ def _name_rows(claims: pl.DataFrame, min_length: int, rule: Any) -> pl.DataFrame
     )
 
 
-@register_check("spelling")
 def spelling_check(rule: Any, context: CheckContext) -> pl.DataFrame:
-    max_distance = int(param(rule, "max_edit_distance", 2))
-    min_length = int(param(rule, "min_name_length", 4))
-    lexicon_name = str(param(rule, "variants_lexicon", "aliases"))
+    max_distance = int(rule.params.max_edit_distance)
+    min_length = int(rule.params.min_name_length)
+    lexicon_name = str(rule.params.variants_lexicon)
     aliases = lexicon_aliases(load_lexicon(lexicon_name, lexicon_dirs(rule)).get("people") or {})
     first_names = first_name_map(rule)
     rows = _name_rows(context.claim_view, min_length, rule)
@@ -241,9 +259,10 @@ def spelling_check(rule: Any, context: CheckContext) -> pl.DataFrame:
         for row in group.iter_rows(named=True):
             claims_by_key.setdefault(accepted[row["spelling_key"]], []).append(row)
         conflicts = []
-        for people in person_groups(sorted(claims_by_key), max_distance, endings):
+        for people in person_groups(sorted(claims_by_key), max_distance, endings, swaps):
             support = {k: {r["copy_root"] for r in claims_by_key[k]} for k in people}
-            majority, minority = split_by_support(support)
+            # A name spelt two ways in one article is misspelt there once.
+            majority, minority = split_by_support(support, copies_may_conflict=True)
             if minority:
                 conflicts.append((majority, minority))
         covered[story] = {w for _, minority in conflicts for k in minority for w in k.split()}
@@ -348,3 +367,13 @@ def _finding(
     }
     key = f"spelling:{name_key(canonical)}"
     return make_finding(rule, story, None, key, canonical, evidence, values, severity)
+
+
+# The `variants_lexicon` param names one more (aliases by default).
+SPELLING = CheckType(
+    "spelling",
+    SpellingParams,
+    spelling_check,
+    frozenset({"canonical", "variants"}),
+    lexicons=("name_variants", "stopwords", "roles", "attribution"),
+)

@@ -18,15 +18,11 @@ import polars as pl
 
 from checker.checks.context import CheckContext
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import StanceParams
+from checker.ruleset.registry import CheckType
 
 SIDES = {1: "optimistic", -1: "pessimistic"}
 MOOD = {1: "upbeat", -1: "downbeat"}
-
-
-def _param(rule: Any, name: str, default: Any) -> Any:
-    value = getattr(rule.params, name, None)
-    return default if value is None else value
 
 
 def _speakers(rows: list[dict[str, Any]]) -> str:
@@ -44,29 +40,28 @@ def _cue_entry(row: dict[str, Any], side: str, context: CheckContext) -> dict[st
 
 def stance_claims(rule: Any, context: CheckContext) -> pl.DataFrame:
     """Claims with a stance, filtered as the rule asks, with `topic` = their first topic."""
-    topics = _param(rule, "topics", "all")
+    topics = rule.params.topics
     claims = context.claim_view.filter(pl.col("stance").is_in([1, -1])).with_columns(
         pl.col("topics").list.first().alias("topic")
     )
-    if _param(rule, "mode", "topic") == "topic":  # a person's mood needs no topic to compare
+    if rule.params.mode == "topic":  # a person's mood needs no topic to compare
         claims = claims.filter(pl.col("topic").is_not_null())
-    if bool(_param(rule, "require_speaker", True)):
+    if bool(rule.params.require_speaker):
         claims = claims.filter(pl.col("speaker").is_not_null())
     if topics != "all":
         claims = claims.filter(pl.col("topic").is_in(list(topics)))
     return claims.sort("story", "topic", "outlet", "text", "claim_id", nulls_last=True)
 
 
-@register_check("stance")
 def stance_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     claims = stance_claims(rule, context)
-    if _param(rule, "mode", "topic") == "speaker":
+    if rule.params.mode == "speaker":
         return speaker_flips(rule, context, claims)
     return topic_conflicts(rule, context, claims)
 
 
 def topic_conflicts(rule: Any, context: CheckContext, claims: pl.DataFrame) -> pl.DataFrame:
-    min_per_side = int(_param(rule, "min_outlets_per_side", 1))
+    min_per_side = int(rule.params.min_outlets_per_side)
     found = []
     for (story, topic), group in claims.group_by(["story", "topic"], maintain_order=True):
         by_side: dict[int, list[dict[str, Any]]] = {1: [], -1: []}
@@ -100,7 +95,7 @@ def topic_conflicts(rule: Any, context: CheckContext, claims: pl.DataFrame) -> p
 
 def speaker_flips(rule: Any, context: CheckContext, claims: pl.DataFrame) -> pl.DataFrame:
     """One person upbeat in some outlets and downbeat in others: majority against minority."""
-    min_per_side = int(_param(rule, "min_outlets_per_side", 1))
+    min_per_side = int(rule.params.min_outlets_per_side)
     found = []
     named = claims.filter(pl.col("speaker_key").is_not_null()).sort(
         "story", "speaker_key", "outlet", "text", "claim_id"
@@ -139,3 +134,6 @@ def speaker_flips(rule: Any, context: CheckContext, claims: pl.DataFrame) -> pl.
         key = f"stance-speaker:{person}"
         found.append(make_finding(rule, story, None, key, "speaker", evidence, values))
     return findings_frame(found)
+
+
+STANCE = CheckType("stance", StanceParams, stance_check, frozenset({"topic", "speaker"}))

@@ -19,10 +19,11 @@ from typing import Any
 import polars as pl
 
 from checker.checks.context import CheckContext
-from checker.checks.dates import lexicon_dirs, param, side_names, split_by_support
+from checker.checks.dates import lexicon_dirs, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.extract.times import load_zone_lexicon, zone_fits_date, zone_offset_hours
-from checker.ruleset.registry import register_check
+from checker.ruleset.params import TimezoneParams
+from checker.ruleset.registry import CheckType
 
 _ADJACENT_GAP = 3  # characters between "5 PM EST" and "(21:00 GMT)": " (" or ", "
 
@@ -66,8 +67,8 @@ def _span(row: dict[str, Any], last: dict[str, Any] | None = None) -> tuple[int,
 def claim_problems(rule: Any, context: CheckContext, mentions: pl.DataFrame) -> list[dict]:
     """Conversion and season problems, one finding per claim that has any."""
     zones = load_zone_lexicon(lexicon_dirs(rule))
-    check_conversion = bool(param(rule, "check_conversion", True))
-    check_season = bool(param(rule, "check_label_season", True))
+    check_conversion = bool(rule.params.check_conversion)
+    check_season = bool(rule.params.check_label_season)
     found = []
     for (story, _claim), group in mentions.group_by(["story", "claim_id"], maintain_order=True):
         rows = list(group.iter_rows(named=True))
@@ -102,8 +103,9 @@ def claim_problems(rule: Any, context: CheckContext, mentions: pl.DataFrame) -> 
         anchor = span_rows[0]
         value = anchor["text"][_span(anchor, span_rows[-1])[0] : _span(anchor, span_rows[-1])[1]]
         evidence = [
-            evidence_entry(anchor, "minority", value, _span(anchor, span_rows[-1]),
-                           context.copy_outlets)
+            evidence_entry(
+                anchor, "minority", value, _span(anchor, span_rows[-1]), context.copy_outlets
+            )
         ]
         values = {
             "problem": ", ".join(dict.fromkeys(problems)),
@@ -128,7 +130,7 @@ def disagreement_problems(
     Per story and event, each copy's UTC times are compared; a copy is a minority only when
     none of its times for that event is within tolerance of the majority time.
     """
-    tolerance = int(param(rule, "tolerance_minutes", 0))
+    tolerance = int(rule.params.tolerance_minutes)
     timed = mentions.filter(pl.col("utc").is_not_null() & pl.col("event").is_not_null())
     found = []
     for (story, event), group in timed.group_by(["story", "event"], maintain_order=True):
@@ -139,11 +141,10 @@ def disagreement_problems(
         majority, minority = split_by_support(support)
         if majority is None:
             continue  # several clock times with no majority: likely several moments
-        majority_roots = {
-            r["copy_root"] for r in rows if _apart(r["utc"], majority) <= tolerance
-        }
+        majority_roots = {r["copy_root"] for r in rows if _apart(r["utc"], majority) <= tolerance}
         odd = [
-            r for r in rows
+            r
+            for r in rows
             if r["utc"] in minority
             and r["copy_root"] not in majority_roots
             and r["copy_root"] not in flagged
@@ -173,14 +174,20 @@ def disagreement_problems(
     return found
 
 
-@register_check("timezone")
 def timezone_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     mentions = clock_mentions(context)
     found = claim_problems(rule, context, mentions)
-    if param(rule, "check_disagreement", True):
+    if rule.params.check_disagreement:
         flagged = {root for f in found for e in f["evidence"] for root in [e["doc_id"]]}
-        roots = set(
-            context.claim_view.filter(pl.col("doc_id").is_in(sorted(flagged)))["copy_root"]
-        )
+        roots = set(context.claim_view.filter(pl.col("doc_id").is_in(sorted(flagged)))["copy_root"])
         found.extend(disagreement_problems(rule, context, mentions, roots))
     return findings_frame(found)
+
+
+TIMEZONE = CheckType(
+    "timezone",
+    TimezoneParams,
+    timezone_check,
+    frozenset({"problem", "zone", "local", "utc", "expected"}),
+    lexicons=("zones",),
+)

@@ -21,6 +21,7 @@ from checker.extract.quantities import find_quantities
 from checker.extract.stance import score_stance
 from checker.extract.tagging import event_of, topics_of
 from checker.extract.times import find_times
+from checker.extract.times.context import day_context
 from checker.progress import Advance
 from checker.schema import TABLES
 
@@ -51,12 +52,16 @@ def extract(
     documents: pl.DataFrame,
     rule_dirs: Sequence[str | Path] = (),
     advance: Advance | None = None,
+    config: ExtractConfig | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Claims, quantities and times of every document with text (duplicates included).
 
-    `advance` (checker.progress) is called once per document, empty ones included.
+    `advance` (checker.progress) is called once per document, empty ones included. `config`
+    is the run's compiled lexicons (checker.rulepack.RulePack.extract_config); without it
+    they are loaded from `rule_dirs`.
     """
-    config = load_extract_config(rule_dirs)
+    if config is None:
+        config = load_extract_config(rule_dirs)
     tables = {name: _Columns(name) for name in ("claims", "quantities", "times")}
     present = [c for c in _DOCUMENT_COLUMNS if c in documents.columns]
     for document in documents.select(present).iter_rows(named=True):
@@ -80,14 +85,31 @@ def _extract_document(
         _add_claim(tables["claims"], document, cid, span, claim_text, language, config)
         for q in find_quantities(claim_text, config.quantities):
             tables["quantities"].add(
-                claim_id=cid, kind=q.kind, value=q.value, low=q.low, high=q.high, unit=q.unit,
-                qualifier=q.qualifier, text=q.text, start=span.start + q.start,
-                end=span.start + q.end, context=q.context, names=q.names,
+                claim_id=cid,
+                kind=q.kind,
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                unit=q.unit,
+                qualifier=q.qualifier,
+                text=q.text,
+                start=span.start + q.start,
+                end=span.start + q.end,
+                context=q.context,
+                names=q.names,
             )
         for t in find_times(claim_text, published, config.zones):
             tables["times"].add(
-                claim_id=cid, kind=t.kind, text=t.text, local=t.local, zone=t.zone, utc=t.utc,
-                date=t.date, start=span.start + t.start, end=span.start + t.end,
+                claim_id=cid,
+                kind=t.kind,
+                text=t.text,
+                local=t.local,
+                zone=t.zone,
+                utc=t.utc,
+                date=t.date,
+                start=span.start + t.start,
+                end=span.start + t.end,
+                context=day_context(claim_text, t.start, t.end),
             )
 
 

@@ -16,14 +16,17 @@ from typing import TYPE_CHECKING, Annotated
 import polars as pl
 import typer
 
+from checker import DISTRIBUTION, console
+from checker.console import QuietOpt, VerboseOpt
 from checker.errors import CheckerError, Problems, printable
 from checker.gate.frames import SOURCE_TABLES
 from checker.output_folder import StagedOutput, check_output_file, output_to
+from checker.progress import Reporter
 from checker.runner import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     default_sources,
-    echo_annotations,
+    echo_stdout_files,
     report_problems,
 )
 from checker.severity import SEVERITY_NAMES
@@ -37,7 +40,7 @@ def gate_command(
     reference: Sequence[str] = (),
     suites: Sequence[Path] | None = None,
     baseline: Path | None = None,
-    fail_on: str = "major",
+    fail_on: str | None = None,
     from_dir: Path | None = None,
     out: Path | None = None,
     formats: Sequence[str] = (),
@@ -47,15 +50,20 @@ def gate_command(
     """Run the pipeline (or read a saved output folder), gate its tables, print the verdict.
 
     With `out`, the folder also gets the discrepancy report (HTML, findings.json and any
-    `formats`), with baselined findings marked, so CI can keep it as one artifact."""
-    from checker.gate.render import text_table, timing
+    `formats`), with baselined findings marked, so CI can keep it as one artifact.
+    `fail_on` None: the project config's fail_on, else major."""
+    from checker.gate.render import blocking_lines, text_table, timing
     from checker.gate.run import run_gate
+    from checker.progress import StageClock
 
     if importlib.util.find_spec("great_expectations") is None:
-        # Before any work: a missing extra is a usage problem, not a blocked build.
+        # Before any work: a missing extra is a usage problem, not a blocked build. The
+        # findings verdict alone needs no extra: `checker compare --fail-on` gives it.
         typer.echo(
-            "error: checker gate needs great-expectations; install the gate extra: "
-            "pip install -e '.[gate]' (or 'checker[gate]')",
+            "error: checker gate needs great-expectations, which the gate extra installs: "
+            "pip install -e '.[gate]' in a checkout of checker, else add [gate] to the spec "
+            f"checker came from (pip install '{DISTRIBUTION}[gate] @ git+URL-of-checker'); "
+            "without it, 'checker compare --fail-on major' gives the findings verdict alone",
             err=True,
         )
         return EXIT_BAD_INPUT
@@ -69,11 +77,16 @@ def gate_command(
     if formats and out is None:
         typer.echo("error: --format needs --out (the folder to write the report to)", err=True)
         return EXIT_BAD_INPUT
+    clock = StageClock()
     try:
+        if fail_on is None:
+            from checker.ruleset.config import load_config
+
+            fail_on = load_config().fail_on or "major"
         # An output folder is checked and locked before any work, and replaced as a whole.
         with output_to(out) as output:
             started = time.perf_counter()
-            tables = _tables(paths, reference, from_dir, problems)
+            tables = _tables(paths, reference, from_dir, problems, clock)
             pipeline_seconds = None if from_dir is not None else time.perf_counter() - started
             if min_confidence > 0 and "confidence" in tables["findings"].columns:
                 # Findings a reviewer would not trust yet never fail the build.
@@ -85,8 +98,13 @@ def gate_command(
             if problems.has_errors:
                 # Some inputs were rejected: the rest was gated, but the run did not pass.
                 table = table.replace("gate PASSED", "gate INCOMPLETE (inputs rejected, see below)")
-            typer.echo(table)
-            typer.echo(timing(result, pipeline_seconds))
+            if console.level() == console.QUIET:  # only what made the gate fail
+                for line in blocking_lines(result):
+                    typer.echo(line, err=console.data_on_stdout())
+            console.say(table)
+            console.say(timing(result, pipeline_seconds))
+            if from_dir is None:
+                console.detail(f"took: {clock.summary()} (pipeline stages)")
             if output is not None:
                 _write_gate_folder(
                     output, tables, result, formats, fail_on, sarif_min_severity, from_dir
@@ -128,11 +146,11 @@ def _write_gate_folder(
         fail_on,
         sarif_min_severity=sarif_min_severity,
     )
-    echo_annotations(written)
+    echo_stdout_files(written)
     output.commit()
     for path in gate_files:
-        typer.echo(f"wrote {output.final(path)}")
-    typer.echo(f"wrote {output.final(output.path / 'index.html')}")
+        console.say(f"wrote {output.final(path)}")
+    console.say(f"wrote {output.final(output.path / 'index.html')}")
 
 
 def baseline_create_command(paths: Sequence[str] | None, out: Path) -> int:
@@ -152,13 +170,17 @@ def baseline_create_command(paths: Sequence[str] | None, out: Path) -> int:
         report_problems(problems)
         typer.echo(f"error: {exc.render()}", err=True)
         return EXIT_BAD_INPUT
-    typer.echo(f"wrote {out}: {count} findings baselined")
+    console.say(f"wrote {out}: {count} findings baselined")
     report_problems(problems)
     return EXIT_BAD_INPUT if problems.has_errors else EXIT_OK
 
 
 def _tables(
-    paths: Sequence[str] | None, reference: Sequence[str], from_dir: Path | None, problems: Problems
+    paths: Sequence[str] | None,
+    reference: Sequence[str],
+    from_dir: Path | None,
+    problems: Problems,
+    reporter: Reporter | None = None,
 ) -> dict[str, pl.DataFrame]:
     if from_dir is not None:
         from checker.tables_io import read_table
@@ -167,7 +189,10 @@ def _tables(
     from checker.pipeline import run_pipeline
 
     return run_pipeline(
-        default_sources(list(paths or [])), reference=list(reference), problems=problems
+        default_sources(list(paths or [])),
+        reference=list(reference),
+        problems=problems,
+        reporter=reporter,
     )
 
 
@@ -181,57 +206,73 @@ def _saved_folder(paths: Sequence[str] | None) -> Path | None:
 
 # --- typer wrappers: cli.py mounts these -------------------------------------------------------
 
-PathsArg = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="Files, folders or URLs to run the pipeline over (default: ./seeds or the bundled "
-        "corpus)."
-    ),
-]
+# Described in the docstrings: a visible argument would carry a type tag in the help.
+PathsArg = Annotated[list[str] | None, typer.Argument(metavar="PATH", hidden=True)]
 
 
 def gate_cli(
     paths: PathsArg = None,
     reference: Annotated[
         list[str] | None,
-        typer.Option("--reference", help="Source(s) whose documents are the reference copy."),
+        typer.Option(
+            "--reference", metavar="PATH", help="Source(s) whose documents are the reference copy."
+        ),
     ] = None,
     suite: Annotated[
         list[Path] | None,
         typer.Option(
             "--suite",
+            metavar="FILE",
             help="Extra great-expectations suite (JSON); meta.checker_table names its table.",
         ),
     ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option(
-            "--baseline", help="Baseline file: findings listed there never fail the gate."
+            "--baseline",
+            metavar="FILE",
+            help="Baseline file: findings listed there never fail the gate.",
         ),
     ] = None,
     fail_on: Annotated[
-        str, typer.Option("--fail-on", help="info, minor, major, critical or none.")
-    ] = "major",
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="SEVERITY",
+            help="info, minor, major, critical or none (default: the config's fail_on, else "
+            "major).",
+        ),
+    ] = None,
     from_dir: Annotated[
         Path | None,
-        typer.Option("--from", help="Gate a saved output folder instead of running the pipeline."),
+        typer.Option(
+            "--from",
+            metavar="DIR",
+            help="Gate a saved output folder instead of running the pipeline.",
+        ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Folder for gate-results.json, gate.html and the report."),
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            help="Folder for gate-results.json, gate.html and the report.",
+        ),
     ] = None,
     formats: Annotated[
         list[str] | None,
         typer.Option(
             "--format",
+            metavar="FORMAT",
             help="Extra report format (repeatable): md, csv, junit, sarif, github, "
-            "json-schema; needs --out.",
+            "json-schema; json prints the findings JSON on stdout; needs --out.",
         ),
     ] = None,
     min_confidence: Annotated[
         float,
         typer.Option(
             "--min-confidence",
+            metavar="X",
             min=0.0,
             max=1.0,
             help="Gate only findings at least this confident (0-1).",
@@ -240,11 +281,20 @@ def gate_cli(
     sarif_min_severity: Annotated[
         str,
         typer.Option(
-            "--sarif-min-severity", help="Leave findings below this out of SARIF (default minor)."
+            "--sarif-min-severity",
+            metavar="SEVERITY",
+            help="Leave findings below this out of SARIF (default minor).",
         ),
     ] = "minor",
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Validate a run's tables with great-expectations; exit 1 when the gate fails."""
+    """Fail when a new finding reaches --fail-on; validate the run's tables with
+    great-expectations suites.
+
+    PATH: the articles under review and their sources (files, folders or URLs); default
+    ./seeds, else the bundled demo corpus."""
+    console.configure_for_formats(formats, quiet, verbose)
     raise typer.Exit(
         gate_command(
             paths,
@@ -261,15 +311,22 @@ def gate_cli(
     )
 
 
-baseline_app = typer.Typer(no_args_is_help=True, help="Accept the current findings.")
+baseline_app = typer.Typer(
+    no_args_is_help=True, rich_markup_mode=None, help="Accept the current findings."
+)
 
 
 @baseline_app.command("create")
 def baseline_create_cli(
     paths: PathsArg = None,
-    out: Annotated[Path, typer.Option("--out", help="Baseline file to write.")] = Path(
-        "checker-baseline.json"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", metavar="FILE", help="Baseline file to write.")
+    ] = Path("checker-baseline.json"),
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Write every current finding's fingerprint to a baseline file."""
+    """Write every current finding's fingerprint to a baseline file.
+
+    PATH: articles to run the pipeline over, or one saved output folder to read back."""
+    console.configure(quiet, verbose)
     raise typer.Exit(baseline_create_command(paths, out))

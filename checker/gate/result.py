@@ -1,4 +1,5 @@
-"""The gate's verdict as a table: one row per expectation (pandera-style failures as data).
+"""The gate's result: the blocking findings (the built-in verdict, checker.gate.verdict) and
+one row per expectation (pandera-style failures as data).
 
 Built from GX's result JSON alone, so it can be tested and rendered without importing GX.
 """
@@ -37,14 +38,21 @@ class GateResult:
     outcomes: pl.DataFrame  # OUTCOME_SCHEMA
     findings: pl.DataFrame  # after the baseline: statuses new / baselined
     fail_on: str
+    blocking: pl.DataFrame | None = None  # new findings at or above fail_on (None: none)
     gx_results: list[dict] = field(default_factory=list)  # GX's JSON, one per suite
     seconds: float = 0.0
-    gx_seconds: float = 0.0
+    gx_import_seconds: float = 0.0  # importing great-expectations
+    gx_validate_seconds: float = 0.0  # its context, suites and validation
     problems: Problems = field(default_factory=Problems)  # expectations that could not run
 
     @property
+    def blocking_findings(self) -> pl.DataFrame:
+        return self.blocking if self.blocking is not None else self.findings.clear()
+
+    @property
     def passed(self) -> bool:
-        return not bool(self.outcomes["blocking"].any())
+        """No blocking finding and no expectation failed at or above the threshold."""
+        return self.blocking_findings.is_empty() and not bool(self.outcomes["blocking"].any())
 
     @property
     def exit_code(self) -> int:
@@ -55,6 +63,7 @@ class GateResult:
         return {
             "success": self.passed,
             "fail_on": self.fail_on,
+            "blocking_findings": self.blocking_findings["finding_id"].to_list(),
             "results": self.gx_results,
         }
 

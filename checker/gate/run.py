@@ -1,4 +1,5 @@
-"""run_gate: baseline, frames, suites, GX, verdict. The gate's one entry point for code."""
+"""run_gate: baseline, the built-in verdict, frames, suites, GX. The gate's one entry point for
+code."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from checker.gate.result import (
     outcomes_frame,
 )
 from checker.gate.suites import SuiteSpec, load_suites
+from checker.gate.verdict import blocking_findings
 from checker.schema import empty
 from checker.severity import parse_threshold
 
@@ -28,9 +30,12 @@ def run_gate(
     baseline: Path | None = None,
     fail_on: str = "major",
 ) -> GateResult:
-    """Validate a run's tables with the shipped suites plus `suites`.
+    """Decide the built-in verdict, then validate the tables with the shipped suites plus
+    `suites`.
 
-    The baseline is applied first, so findings it lists are "baselined" and never block.
+    The baseline is applied first, so findings it lists are "baselined" and never block. The
+    verdict on findings (checker.gate.verdict) is plain polars; great-expectations runs only
+    the suites, the data-quality part.
     Raises CheckerError (exit 2) for a bad suite, baseline or threshold.
     """
     started = time.perf_counter()
@@ -38,11 +43,12 @@ def run_gate(
     specs = load_suites(suites)
     known = load_baseline(baseline) if baseline is not None else None
     findings = apply_baseline(tables.get("findings", empty("findings")), known)
+    blocking = blocking_findings(findings, fail_on)
     frames = gate_frames({**tables, "findings": findings}, fail_on)
 
     from checker.gate.engine import validate_suites  # GX is imported here and only here
 
-    runs, gx_seconds = validate_suites(specs, frames)
+    runs, gx_import_seconds, gx_validate_seconds = validate_suites(specs, frames)
     problems = Problems()
     rows = [
         row
@@ -59,9 +65,11 @@ def run_gate(
         outcomes=outcomes_frame(rows),
         findings=findings,
         fail_on=fail_on,
+        blocking=blocking,
         gx_results=[run.result for run in runs],
         seconds=time.perf_counter() - started,
-        gx_seconds=gx_seconds,
+        gx_import_seconds=gx_import_seconds,
+        gx_validate_seconds=gx_validate_seconds,
         problems=problems,
     )
 

@@ -17,7 +17,6 @@ from pathlib import Path
 import polars as pl
 
 from checker.errors import CheckerError, Problems
-from checker.ingest import readers as _builtin_readers  # noqa: F401  (registers the readers)
 from checker.ingest.dedupe import mark_duplicates
 from checker.ingest.discover import SourceRef, discover
 from checker.ingest.documents import to_row

@@ -1,8 +1,8 @@
 """The match stage: claims of different outlets that state the same fact, grouped into facts.
 
-match(claims, quantities, documents) -> {"speakers", "matches", "facts"}.
+match(claims, quantities, documents, times=...) -> {"speakers", "matches", "facts"}.
 Statement facts come from fuzzy-matched claims (scoring.py), quantity facts from aligned
-figure frames (frames.py).
+figure frames (frames.py), day facts from aligned day mentions (days.py, the same frames).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from checker.errors import CheckerError
 from checker.lexicons import load_lexicon
 from checker.match.aliases import lexicon_aliases, speaker_keys
 from checker.match.blocking import PROBE_FRACTION, block_keys, content_words
+from checker.match.days import DAY_KIND, day_readings
 from checker.match.facts import quantity_facts, statement_facts
 from checker.match.frames import frame_groups
 from checker.match.scopes import Scopes
@@ -158,6 +159,7 @@ def match(
     documents: pl.DataFrame,
     rule_dirs: Sequence[str | Path] = (),
     settings: MatchSettings | None = None,
+    times: pl.DataFrame | None = None,
 ) -> dict[str, pl.DataFrame]:
     settings = settings or MatchSettings.load(rule_dirs)
     speakers = speaker_table(claims, settings)
@@ -165,11 +167,31 @@ def match(
     keys, info = candidate_inputs(claims, quantities, documents, settings, speakers, words)
     matches, _scored = score_blocks(keys, info, settings.threshold, settings.max_block)
     statements = statement_facts(claims, matches, words)
-    frames = frame_groups(
-        quantities,
+    roots = copy_roots(claims, documents)
+    frames = _frames(quantities, claims, roots, settings, settings.generic_kinds)
+    facts = [quantity_facts(frames, claims), statements]
+    if times is not None and not times.is_empty():
+        days = _frames(day_readings(times), claims, roots, settings, frozenset({DAY_KIND}))
+        facts.append(quantity_facts(days, claims, prefix="date"))
+    return {
+        "speakers": speakers,
+        "matches": conform(matches, "matches"),
+        "facts": conform(pl.concat(facts), "facts"),
+    }
+
+
+def _frames(
+    readings: pl.DataFrame,
+    claims: pl.DataFrame,
+    roots: pl.DataFrame,
+    settings: MatchSettings,
+    generic_kinds: frozenset[str],
+) -> pl.DataFrame:
+    return frame_groups(
+        readings,
         claims,
-        copy_roots(claims, documents),
-        settings.generic_kinds,
+        roots,
+        generic_kinds,
         settings.stopwords | settings.not_names,
         settings.frame_threshold,
         settings.fuzzy_name_cutoff,
@@ -177,9 +199,3 @@ def match(
         settings.frame_min_shared,
         settings.scopes,
     )
-    facts = pl.concat([quantity_facts(frames, claims), statements])
-    return {
-        "speakers": speakers,
-        "matches": conform(matches, "matches"),
-        "facts": conform(facts, "facts"),
-    }

@@ -43,15 +43,17 @@ def connected_groups(pairs: list[tuple[str, str]]) -> list[list[str]]:
     return sorted(sorted(group) for group in groups.values())
 
 
-def quantity_facts(frames: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
-    """One fact per story and frame group (key `quantity:<kind>@<scope>`, see frames.py); each
-    row names its figure by `quantity_start`, as a claim may hold figures of several facts."""
+def quantity_facts(
+    frames: pl.DataFrame, claims: pl.DataFrame, prefix: str = "quantity"
+) -> pl.DataFrame:
+    """One fact per story and frame group (key `<prefix>:<kind>@<scope>`, see frames.py); each
+    row names its figure (or day) by `quantity_start`, as a claim may hold several facts'."""
     if frames.is_empty():
         return empty("facts")
     keyed = frames.join(claims.select("claim_id", "story"), on="claim_id").select(
         "story",
         "claim_id",
-        ("quantity:" + pl.col("kind") + "@" + pl.col("scope")).alias("key"),
+        (pl.lit(f"{prefix}:") + pl.col("kind") + "@" + pl.col("scope")).alias("key"),
         pl.col("start").alias("quantity_start"),
     )
     ids = (

@@ -52,7 +52,10 @@ def frame_names(names: str | None, stopwords: frozenset[str]) -> list[str]:
 def _readings(quantities: pl.DataFrame, claims: pl.DataFrame, roots: pl.DataFrame) -> pl.DataFrame:
     return (
         quantities.select("claim_id", "start", "kind", "unit", "context", "names")
-        .join(claims.select("claim_id", "story", "doc_id", "outlet", "speaker"), on="claim_id")
+        .join(
+            claims.select("claim_id", "story", "doc_id", "outlet", "speaker", "text"),
+            on="claim_id",
+        )
         .join(roots, on="claim_id", how="left")
         .with_columns(pl.col("unit").fill_null("count"))
         # Content before ids: ids hash file paths, and the order decides ties in clustering.
@@ -168,7 +171,14 @@ def frame_groups(
         pl.Series("entity", _entities(readings, stopwords, name_cutoff))
     )
     reader = scopes or Scopes((), frozenset())
-    scoped = [reader.of(context) for context in readings["context"].to_list()]
+    # A sentence holding one figure may give its scope anywhere in it.
+    alone = readings.select(pl.len().over("claim_id") == 1).to_series().to_list()
+    scoped = [
+        reader.of_sentence(context, text) if only else reader.of(context)
+        for context, text, only in zip(
+            readings["context"].to_list(), readings["text"].to_list(), alone, strict=True
+        )
+    ]
     words = _word_table(readings, generic_kinds, stopwords)
     entities = readings.select("idx", "entity")
     pairs = (

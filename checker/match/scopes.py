@@ -53,6 +53,7 @@ class Scopes:
 
     phrases: tuple[tuple[str, str, tuple[str, ...]], ...]  # (dimension, value, words), longest 1st
     absent_is_a_value: frozenset[str]
+    sentence_wide: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, data: dict) -> Scopes:
@@ -64,7 +65,21 @@ class Scopes:
         ]
         phrases.sort(key=lambda p: (-len(p[2]), p))
         absent = frozenset(str(d) for d in data.get("absent_is_a_value") or ())
-        return cls(tuple(phrases), absent)
+        wide = frozenset(str(d) for d in data.get("sentence_wide") or ())
+        return cls(tuple(phrases), absent, wide)
+
+    def of_sentence(self, context: str | None, sentence: str | None) -> dict[str, str]:
+        """Scope values of a sentence's only figure: its own words first, then the
+        sentence-wide dimensions the rest of its sentence gives ("On a sequential basis,
+        revenue rose 12%")."""
+        scopes = self.of(context)
+        if not sentence or not self.sentence_wide:
+            return scopes
+        whole = Scopes(self.phrases, frozenset()).of(sentence)
+        for dim in self.sentence_wide:
+            if dim in whole and scopes.get(dim, "none") == "none":
+                scopes[dim] = whole[dim]
+        return scopes
 
     def of(self, context: str | None) -> dict[str, str]:
         """Scope values a figure's words give it: the words before it and the first after;

@@ -11,11 +11,12 @@ from pathlib import Path
 import polars as pl
 import typer
 
+from checker import console
 from checker.errors import CheckerError, printable
 from checker.output_folder import output_folder
 from checker.report.view import fold_copies
 from checker.report.writer import REPORT_TABLES, write_report
-from checker.runner import echo_annotations
+from checker.runner import echo_stdout_files
 from checker.tables_io import read_table
 
 # What `checker report` carries into the re-rendered folder: its input and the gate's verdict.
@@ -44,9 +45,9 @@ def report_command(
         written = write_report(
             output.path, tables, formats, fail_on, sarif_min_severity=sarif_min_severity
         )
-        echo_annotations(written)
+        echo_stdout_files(written)
         output.commit()
-    typer.echo(f"wrote {len(written)} report files to {out_dir}")
+    console.say(f"wrote {len(written)} report files to {out_dir}")
     return [output.final(path) for path in written]
 
 

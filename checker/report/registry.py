@@ -1,4 +1,5 @@
-"""Output formats, registered by name (the shipped ones use the same hook a user's would).
+"""Output formats, registered by name (the shipped ones use the same hook a user's would;
+installed packages add theirs as `checker.formats` entry points, see checker.plugins).
 
 A format is a pure function of the report's tables: it returns the files it wants written as
 {relative path: text}; the writer does the (atomic) writing. Formats marked `always` are written
@@ -55,14 +56,42 @@ def register_format(
     return decorate
 
 
+PLUGIN_GROUP = "checker.formats"
+_loaded = False
+
+
 def load_builtin_formats() -> None:
-    """Import the shipped format modules; importing registers them."""
+    """The shipped formats (importing their modules registers them), then the formats of
+    installed plugins (`checker.formats` entry points, checker.plugins); once per process."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    from checker.plugins import load_plugins
     from checker.report import (  # noqa: F401
         formats_github,
         formats_html,
         formats_machine,
         formats_sarif,
     )
+
+    load_plugins(PLUGIN_GROUP, _register_plugin)
+
+
+def _register_plugin(name: str, loaded: object) -> None:
+    """A plugin's format: a render function (its docstring's first line describes it), or
+    an OutputFormat of the same name. A plugin may add formats, not replace one."""
+    if name in FORMATS:
+        raise ValueError(f"format {name!r} already exists; a plugin may only add formats")
+    if isinstance(loaded, OutputFormat):
+        if loaded.name != name:
+            raise ValueError(f"the entry point is named {name!r} but its format {loaded.name!r}")
+        FORMATS[name] = loaded
+    elif callable(loaded):
+        description = (loaded.__doc__ or name).strip().splitlines()[0]
+        register_format(name, description)(loaded)  # type: ignore[arg-type]
+    else:
+        raise TypeError(f"expected a render function, got {type(loaded).__name__}")
 
 
 def resolve_formats(names: list[str] | tuple[str, ...]) -> list[OutputFormat]:

@@ -5,24 +5,17 @@
     for rule in rules.for_check("quantity"):
         rule.params.tolerance.relative   # typed, validated, config applied
 
-Check code registers itself with `register_check` (see registry.py); the built-in check
-types' parameter models are registered in params.py on import.
+Check types (registry.py) are declared next to their code in checker/checks and read from
+one list there, plus any plugin's `checker.checks` entry points, the first time the registry
+is used.
 """
 
-from checker.ruleset import params as _builtin_params  # noqa: F401  (registers built-in types)
 from checker.ruleset.config import Config, RuleOverride, load_config
 from checker.ruleset.fingerprint import finding_fingerprint
 from checker.ruleset.loader import load_rule_file, load_rules
 from checker.ruleset.messages import render_message
 from checker.ruleset.model import Rule, RulePackError, RuleSet
-from checker.ruleset.registry import (
-    CHECK_TYPES,
-    Check,
-    CheckType,
-    get_check,
-    register_check,
-    register_check_type,
-)
+from checker.ruleset.registry import CHECK_TYPES, Check, CheckType, register_check_type
 
 __all__ = [
     "CHECK_TYPES",
@@ -34,11 +27,9 @@ __all__ = [
     "RulePackError",
     "RuleSet",
     "finding_fingerprint",
-    "get_check",
     "load_config",
     "load_rule_file",
     "load_rules",
-    "register_check",
     "register_check_type",
     "render_message",
 ]

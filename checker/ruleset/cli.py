@@ -22,12 +22,15 @@ from checker.runner import EXIT_BAD_INPUT
 
 rules_app = typer.Typer(
     no_args_is_help=True,
+    rich_markup_mode=None,
     help="List, show and validate rules (rules/<id>.yaml and --rules folders).",
 )
 
 RulesOpt = Annotated[
     list[Path] | None,
-    typer.Option("--rules", help="Extra rule folder; later folders override earlier ones."),
+    typer.Option(
+        "--rules", metavar="DIR", help="Extra rule folder; later folders override earlier ones."
+    ),
 ]
 
 
@@ -90,9 +93,11 @@ def _resolved(rule: Rule) -> dict[str, object]:
 
 @rules_app.command("show")
 def show_rule(
-    rule_id: Annotated[str, typer.Argument(metavar="ID")], rules: RulesOpt = None
+    rule_id: Annotated[str, typer.Argument(metavar="ID", hidden=True)], rules: RulesOpt = None
 ) -> None:
-    """A rule's YAML as written, then what takes effect after defaults and project config."""
+    """A rule's YAML as written, then what takes effect after defaults and project config.
+
+    ID: a rule id (the rule file's name), as `checker rules list` shows it."""
     ruleset = _load(rules)
     if rule_id not in ruleset:
         known = ", ".join(rule.id for rule in ruleset)
@@ -109,14 +114,13 @@ def show_rule(
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(
-            metavar="[DIR]...",
-            help="Rule folders or files. Default: the shipped rules, the config's rules_dirs "
-            "and the project config itself.",
-        ),
+        typer.Argument(metavar="DIR", hidden=True),
     ] = None,
 ) -> None:
-    """Check rule files; print "N rules OK" or every problem as file:line: message (exit 2)."""
+    """Check rule files; print "N rules OK" or every problem as file:line: message (exit 2).
+
+    DIR: rule folders or files; default the shipped rules, the config's rules_dirs and the
+    project config itself."""
     problems: list[Problem] = []
     if paths:
         loaded, problems, _failed = read_rule_paths(paths)

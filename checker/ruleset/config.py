@@ -1,5 +1,5 @@
-"""The project config: `checker.toml` in the working folder, else `[tool.checker]` in its
-pyproject.toml. It turns rules off, changes their severity and params, sets the default
+"""The project config: the closest `checker.toml`, or `[tool.checker]` in a pyproject.toml, from
+the working folder upward. It turns rules off, changes their severity and params, sets the default
 `--fail-on` and adds rule folders:
 
     fail_on = "major"
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, PlainValidator, ValidationError
 
+from checker import console
 from checker.errors import CheckerError, Problem
 from checker.limits import Limits
 from checker.ruleset.model import RulePackError
@@ -117,12 +118,25 @@ def parse_config(settings: Mapping[str, Any], source: Path, key_prefix: Loc = ()
 
 
 def load_config(folder: Path | None = None) -> Config:
-    """The config of the project in `folder` (default: the working folder), or an empty one.
+    """The project config found from `folder` (default: the working folder) upward, or an
+    empty one.
 
-    Only that folder is looked at, not its parents: a run's behaviour never depends on files
-    above where it was started. `checker.toml` wins over pyproject.toml's [tool.checker].
+    As ruff and pytest find theirs: the closest folder, going up, that holds a checker.toml
+    or a pyproject.toml with a [tool.checker] table; in one folder checker.toml wins. A
+    pyproject.toml without that table does not stop the search. `-v` prints the file used.
     """
-    folder = folder or Path.cwd()
+    start = (folder or Path.cwd()).resolve()
+    for candidate in (start, *start.parents):
+        config = _config_in(candidate)
+        if config is not None:
+            console.detail(f"config: {config.source}", once=True)
+            return config
+    console.detail(f"config: none (no {CONFIG_FILE} or [tool.checker] from {start} up)", once=True)
+    return Config()
+
+
+def _config_in(folder: Path) -> Config | None:
+    """The config a folder holds itself, or None."""
     own = folder / CONFIG_FILE
     if own.is_file():
         return parse_config(_read_toml(own), own)
@@ -130,11 +144,11 @@ def load_config(folder: Path | None = None) -> Config:
     if pyproject.is_file():
         section = _read_toml(pyproject).get("tool", {}).get("checker")
         if section is None:
-            return Config()
+            return None
         if not isinstance(section, dict):
             raise CheckerError(str(pyproject), "[tool.checker] must be a table")
         return parse_config(section, pyproject, ("tool", "checker"))
-    return Config()
+    return None
 
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:

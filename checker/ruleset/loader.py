@@ -129,7 +129,7 @@ def load_rule_file(path: Path) -> Rule:
         message = data.get("message")
         if isinstance(message, str):
             try:
-                check_template(message, CHECK_TYPES[extends].fields)
+                check_template(message, CHECK_TYPES[extends].placeholders)
             except ValueError as exc:
                 problems.add(("message",), f"message: {exc}")
 

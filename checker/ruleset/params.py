@@ -1,4 +1,4 @@
-"""Typed parameters for each built-in check type, and their registration.
+"""Typed parameters for each built-in check type (each CheckType in checker/checks names its own).
 
 A rule's `params:` mapping is validated by the model registered for its `extends`: unknown
 keys and values of the wrong type are errors (strict mode: "0.5" is not a number, `yes` is not
@@ -12,7 +12,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
 
-from checker.ruleset.registry import register_check_type
 from checker.severity import Severity, parse_severity
 
 
@@ -150,17 +149,3 @@ class CoverageParams(Params):
         description="a copy with fewer claims than this share of the story's median is a brief, "
         "not expected to carry every fact (omission)",
     )
-
-
-# The shipped check types, registered the way an extension registers its own.
-register_check_type("quantity", QuantityParams, fields={"unit"})
-register_check_type("duration", DurationParams, fields={"unit"})
-register_check_type("stance", StanceParams, fields={"topic", "speaker"})
-register_check_type("attribution", AttributionParams, fields={"quote", "speakers"})
-register_check_type("role", RoleParams, fields={"speaker", "roles"})
-register_check_type("spelling", SpellingParams, fields={"canonical", "variants"})
-register_check_type(
-    "timezone", TimezoneParams, fields={"problem", "zone", "local", "utc", "expected"}
-)
-register_check_type("date", DateParams, fields={"problem", "weekday"})
-register_check_type("coverage", CoverageParams, fields={"topic"})

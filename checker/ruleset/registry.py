@@ -1,23 +1,24 @@
-"""The registries of check types: what a rule may `extend`, and the code that runs it.
+"""The check types: what a rule may `extend`, and the code that runs it.
 
-Built-in check types register here exactly as a user's extension would (the datasette idea):
-`register_check_type(name, ParamsModel, fields=...)` declares the type, its parameters and the
-placeholders its findings fill; `@register_check(name)` attaches the function that runs it.
-Rules are data and name a type by its string, so the loader needs only the first half; a
-check stage needs both.
+A check type is one typed unit, `CheckType(name, params_model, message_fields, lexicons, run)`,
+declared next to its code (checker/checks/<module>.py). The registry fills itself the first
+time it is read: the built-in types from the one explicit list `checker.checks.BUILTIN_TYPES`,
+then every `checker.checks` entry point of an installed plugin (checker.plugins). So what is
+registered never depends on which module happened to be imported first, and built-ins go
+through the same `register` an extension's types do (the datasette idea).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 import polars as pl
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
-    from checker.ruleset.model import Rule
+    from checker.checks.context import CheckContext
 
 # Placeholders every check type's findings can fill in a rule's `message`. A check supplies
 # what it knows; a placeholder it leaves out renders visibly as "{name}".
@@ -37,79 +38,108 @@ COMMON_FIELDS: frozenset[str] = frozenset(
     }
 )
 
+PLUGIN_GROUP = "checker.checks"
+
 
 class Check(Protocol):
     """What a check type's code looks like.
 
-    It receives one validated rule (`rule.params` is an instance of the type's params model)
-    and the run's tables by name ("documents", "claims", "quantities", "times", "matches",
-    "facts"), and returns a findings frame (checker.schema.TABLES["findings"]).
+    It receives one validated rule (`rule.params` is an instance of the type's params model,
+    read by attribute: `rule.params.tolerance`) and the run's tables (CheckContext; also
+    readable by name, `context["quantities"]`), and returns a findings frame
+    (checker.schema.TABLES["findings"]).
     """
 
-    def __call__(self, rule: Rule, tables: Mapping[str, pl.DataFrame]) -> pl.DataFrame: ...
+    def __call__(self, rule: Any, context: CheckContext) -> pl.DataFrame: ...
 
 
 @dataclass(frozen=True)
 class CheckType:
-    """One registered check type: its name, params model, message placeholders and code."""
+    """One check type: everything a rule that extends it needs, in one place.
+
+    `message_fields` are the placeholders its findings fill besides COMMON_FIELDS (a rule whose
+    message uses any other is rejected when loaded); `lexicons` names the lexicons its code
+    reads (rules/lexicons/<name>.yaml, overridable in any rule folder).
+    """
 
     name: str
     params_model: type[BaseModel]
-    fields: frozenset[str]
-    run: Check | None = None  # attached later by register_check
+    run: Check
+    message_fields: frozenset[str] = frozenset()
+    lexicons: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.name, str) and self.name):
+            raise ValueError("a check type needs a name")
+        if not (isinstance(self.params_model, type) and issubclass(self.params_model, BaseModel)):
+            raise TypeError(f"params model for {self.name!r} must be a pydantic model class")
+        if not callable(self.run):
+            raise TypeError(f"check type {self.name!r} needs a callable run(rule, context)")
+        object.__setattr__(self, "message_fields", frozenset(self.message_fields))
+        object.__setattr__(self, "lexicons", tuple(self.lexicons))
+
+    @property
+    def placeholders(self) -> frozenset[str]:
+        """Every placeholder a rule's message may use."""
+        return COMMON_FIELDS | self.message_fields
 
 
-CHECK_TYPES: dict[str, CheckType] = {}
+class CheckTypes(Mapping[str, CheckType]):
+    """The registry, by name. Reading it loads the built-ins and plugins, once."""
 
-_CheckFn = TypeVar("_CheckFn", bound=Callable[..., pl.DataFrame])
+    def __init__(self) -> None:
+        self._types: dict[str, CheckType] = {}
+        self._loaded = False
+
+    def register(self, check_type: CheckType) -> CheckType:
+        """Add a check type; a name may be registered only once."""
+        if not isinstance(check_type, CheckType):
+            raise TypeError(f"expected a CheckType, got {type(check_type).__name__}")
+        self._load()
+        if check_type.name in self._types:
+            raise ValueError(f"check type {check_type.name!r} is already registered")
+        self._types[check_type.name] = check_type
+        return check_type
+
+    def unregister(self, name: str) -> None:
+        """Remove a check type (tests that register their own clean up with this)."""
+        del self._types[name]
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True  # first, so that registering below does not come back here
+        from checker.checks import BUILTIN_TYPES
+        from checker.plugins import load_plugins
+
+        for check_type in BUILTIN_TYPES:
+            self.register(check_type)
+        load_plugins(PLUGIN_GROUP, self._register_plugin)
+
+    def _register_plugin(self, name: str, loaded: object) -> None:
+        if not isinstance(loaded, CheckType):
+            raise TypeError(f"expected a checker CheckType, got {type(loaded).__name__}")
+        if loaded.name != name:
+            raise ValueError(f"the entry point is named {name!r} but its type {loaded.name!r}")
+        self.register(loaded)
+
+    def __getitem__(self, name: str) -> CheckType:
+        self._load()
+        return self._types[name]
+
+    def __iter__(self) -> Iterator[str]:
+        self._load()
+        return iter(dict(self._types))
+
+    def __len__(self) -> int:
+        self._load()
+        return len(self._types)
 
 
-def register_check_type(
-    name: str, params_model: type[BaseModel], fields: Iterable[str] = ()
-) -> CheckType:
-    """Declare a check type that rules may `extend`.
-
-    `fields` are the message placeholders this type fills besides COMMON_FIELDS; a rule whose
-    message uses any other placeholder is rejected when it is loaded.
-    """
-    if name in CHECK_TYPES:
-        raise ValueError(f"check type {name!r} is already registered")
-    if not (isinstance(params_model, type) and issubclass(params_model, BaseModel)):
-        raise TypeError(f"params model for {name!r} must be a pydantic model class")
-    check_type = CheckType(name, params_model, COMMON_FIELDS | frozenset(fields))
-    CHECK_TYPES[name] = check_type
-    return check_type
+CHECK_TYPES = CheckTypes()
 
 
-def register_check(
-    name: str, fn: _CheckFn | None = None
-) -> Callable[[_CheckFn], _CheckFn] | _CheckFn:
-    """Attach the code that runs check type `name`: `@register_check("quantity")` on a function,
-    or `register_check("quantity", fn)`. The type must be registered first."""
-
-    def attach(func: _CheckFn) -> _CheckFn:
-        if name not in CHECK_TYPES:
-            raise ValueError(f"register the check type {name!r} before its code")
-        current = CHECK_TYPES[name]
-        if current.run is not None and current.run is not func:
-            raise ValueError(f"check type {name!r} already has code: {current.run!r}")
-        CHECK_TYPES[name] = replace(current, run=func)
-        return func
-
-    return attach if fn is None else attach(fn)
-
-
-def get_check(name: str) -> Check:
-    """The code for check type `name`; an error says whether the type or its code is missing."""
-    if name not in CHECK_TYPES:
-        raise KeyError(
-            f"unknown check type {name!r}: expected one of {', '.join(sorted(CHECK_TYPES))}"
-        )
-    run = CHECK_TYPES[name].run
-    if run is None:
-        raise LookupError(f"check type {name!r} has no code registered yet")
-    return run
-
-
-def check_type_names() -> list[str]:
-    return sorted(CHECK_TYPES)
+def register_check_type(check_type: CheckType) -> CheckType:
+    """Register a check type that rules may `extend` (an extension may also declare it as a
+    `checker.checks` entry point, which registers it without any import)."""
+    return CHECK_TYPES.register(check_type)

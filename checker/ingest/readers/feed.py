@@ -15,7 +15,6 @@ import feedparser
 from checker.errors import CheckerError, Problems
 from checker.ingest.cleanup import clean_text, html_to_text
 from checker.ingest.model import Record, Source
-from checker.ingest.registry import register_reader
 
 _EXTRA_KEYS = ("id", "author")
 
@@ -75,6 +74,3 @@ def _entry_date(entry: Any) -> Any:
         if entry.get(key):
             return entry[key]
     return None
-
-
-register_reader([".xml", ".rss", ".atom"], read_feed)

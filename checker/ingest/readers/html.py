@@ -12,7 +12,6 @@ from checker.errors import CheckerError, Problems
 from checker.ingest.cleanup import clean_text
 from checker.ingest.decode import declared_html_charset, decode_bytes
 from checker.ingest.model import Record, Source
-from checker.ingest.registry import register_reader
 
 # Ask htmldate for the original publication time with its zone, and only from the page's
 # markup: its "extensive" search also reads dates out of the article text, which for news
@@ -78,6 +77,3 @@ def _page_facts(tree: HtmlElement) -> dict[str, str | None]:
         ),
         "language": first("/html/@lang", "/html/@xml:lang"),
     }
-
-
-register_reader([".html", ".htm", ".xhtml"], read_html, one_document=True)

@@ -19,7 +19,6 @@ from checker.ingest.cleanup import clean_text
 from checker.ingest.decode import decode_bytes
 from checker.ingest.frontmatter import record_fields, split_known
 from checker.ingest.model import Record, Source
-from checker.ingest.registry import register_reader
 
 TEXT_COLUMN = "text"
 
@@ -146,9 +145,3 @@ def _record(
 def _kind(value: Any) -> str:
     names = {dict: "an object", list: "a list", str: "a string"}
     return names.get(type(value), type(value).__name__)
-
-
-register_reader([".jsonl", ".ndjson"], read_jsonl)
-register_reader([".json"], read_json)
-register_reader([".csv"], read_csv)
-register_reader([".parquet"], read_parquet)

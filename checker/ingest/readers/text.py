@@ -9,7 +9,6 @@ from checker.ingest.cleanup import clean_text, html_to_text
 from checker.ingest.decode import decode_bytes
 from checker.ingest.frontmatter import record_fields, split_front_matter, split_known
 from checker.ingest.model import Record, Source
-from checker.ingest.registry import register_reader
 
 _MARKDOWN = MarkdownIt("commonmark")
 
@@ -37,7 +36,3 @@ def _read(source: Source, problems: Problems, *, markdown: bool) -> Record:
         extra=extra,
         **record_fields(known),
     )
-
-
-register_reader([".txt", ".text"], read_text, one_document=True)
-register_reader([".md", ".markdown"], read_markdown, one_document=True)
