@@ -19,7 +19,13 @@ import checker
 from checker import console
 from checker.console import QuietOpt, VerboseOpt
 from checker.errors import CheckerError, Problems
-from checker.runner import EXIT_BAD_INPUT, default_sources, echo_stdout_files, finish
+from checker.runner import (
+    EXIT_BAD_INPUT,
+    default_sources,
+    echo_stdout_files,
+    finish,
+    os_error_line,
+)
 
 app = typer.Typer(
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, pwsh)
@@ -145,18 +151,21 @@ def extract(
     console.configure(quiet, verbose)
     from checker.extract import extract as run_extract
     from checker.ingest import ingest as run_ingest
+    from checker.output_folder import output_folder
     from checker.rulepack import RulePack
     from checker.summary import extraction_summary
     from checker.tables_io import write_tables
 
     problems = Problems()
     pack = RulePack.load(list(rules or []))
-    documents = run_ingest(
-        default_sources(paths), story=story, problems=problems, reference=reference or []
-    )
-    tables = run_extract(documents, config=pack.extract_config)
-    console.say(extraction_summary(documents, tables))
-    write_tables(out, {"documents": documents, **tables})
+    with output_folder(out) as output:  # checked and locked before any work
+        documents = run_ingest(
+            default_sources(paths), story=story, problems=problems, reference=reference or []
+        )
+        tables = run_extract(documents, config=pack.extract_config)
+        console.say(extraction_summary(documents, tables))
+        write_tables(output.path, {"documents": documents, **tables})
+        output.commit()
     console.say(f"wrote {out}")
     finish(problems)
 
@@ -176,17 +185,20 @@ def ingest(
     bundled demo corpus."""
     console.configure(quiet, verbose)
     from checker.ingest import ingest as run_ingest
+    from checker.output_folder import output_to
     from checker.summary import documents_summary
     from checker.tables_io import write_tables
 
     problems = Problems()
-    documents = run_ingest(
-        default_sources(paths), story=story, problems=problems, reference=reference or []
-    )
-    console.say(documents_summary(documents))
-    if out is not None:
-        write_tables(out, {"documents": documents})
-        console.say(f"wrote {out}")
+    with output_to(out) as output:  # checked and locked before any work
+        documents = run_ingest(
+            default_sources(paths), story=story, problems=problems, reference=reference or []
+        )
+        console.say(documents_summary(documents))
+        if output is not None:
+            write_tables(output.path, {"documents": documents})
+            output.commit()
+            console.say(f"wrote {out}")
     finish(problems)
 
 
@@ -213,6 +225,7 @@ def compare(
 
     PATH: files, folders (read recursively) or http(s) URLs; default ./seeds, else the
     bundled demo corpus."""
+    from checker.output_folder import output_folder
     from checker.pipeline import run_pipeline
     from checker.progress import StageClock, progress
     from checker.report.writer import write_report
@@ -227,8 +240,9 @@ def compare(
     except ValueError as exc:
         raise CheckerError("--fail-on", str(exc)) from exc
     problems = Problems()
-    with progress() as bars:  # a bar on stderr when it is a terminal, else silent
-        clock = StageClock(bars)
+    # The output folder is checked and locked before any work, and replaced as a whole.
+    with progress() as bars, output_folder(out) as output:
+        clock = StageClock(bars)  # a bar on stderr when it is a terminal, else silent
         tables = run_pipeline(
             default_sources(paths),
             story=story,
@@ -241,16 +255,17 @@ def compare(
             findings = tables["findings"]
             tables["findings"] = findings.filter(findings["confidence"] >= min_confidence)
         clock.stage("tables")
-        write_tables(out, tables)
+        write_tables(output.path, tables)
         written = write_report(
-            out,
+            output.path,
             tables,
             formats or [],
             fail_on=str(threshold or "none"),
             reporter=clock,
             sarif_min_severity=_severity_option("--sarif-min-severity", sarif_min_severity),
         )
-    echo_stdout_files(written)
+        echo_stdout_files(written)
+        output.commit()
     console.say(findings_summary(tables["findings"]))
     if statistics:
         console.say(rule_statistics(tables["findings"]))
@@ -309,6 +324,9 @@ def main() -> None:
         app()
     except CheckerError as exc:
         typer.echo(f"error: {exc.render()}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except OSError as exc:  # a last guard: an OS error is bad input or usage, never a traceback
+        typer.echo(f"error: {os_error_line(exc)}", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
 

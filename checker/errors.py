@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# C0/C1 controls, DEL, and the bidi and zero-width format characters: a file name or record
+# holding them could forge a second message line, move the cursor or reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: object) -> str:
+    """`text` with every control character escaped (`\\n`, `\\x1b`, `\\u202e`): safe for a
+    terminal and always one line."""
+    return _UNPRINTABLE.sub(_escape, str(text))
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if char in named:
+        return named[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def _where(source: str, line: int | None) -> str:
+    return printable(f"{source}:{line}" if line else source)
 
 
 class CheckerError(Exception):
@@ -15,8 +39,7 @@ class CheckerError(Exception):
         super().__init__(self.render())
 
     def render(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.message}"
+        return f"{_where(self.source, self.line)}: {printable(self.message)}"
 
 
 @dataclass(frozen=True, order=True)
@@ -29,8 +52,7 @@ class Problem:
     level: str = "error"  # error / warning
 
     def render(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{self.level}: {where}: {self.message}"
+        return f"{self.level}: {_where(self.source, self.line)}: {printable(self.message)}"
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 Every lexicon is `rules/lexicons/<name>.yaml` in the shipped rule pack; a user rule folder
 (`--rules DIR`) may hold `lexicons/<name>.yaml` too, whose top-level keys override the shipped
-ones. Loading is safe (yaml.safe_load) and a broken file raises one CheckerError naming the
-file and line.
+ones. Loading is safe (checker.safe_yaml: safe types, no aliases) and a broken file raises
+one CheckerError naming the file and line.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from checker import safe_yaml
 from checker.errors import CheckerError
 from checker.resources import lexicons_dir
 
@@ -26,7 +27,7 @@ def read_yaml_mapping(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise CheckerError(str(path), f"cannot read: {exc}") from exc
     try:
-        data = yaml.safe_load(text)
+        data = safe_yaml.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -17,6 +17,7 @@ from checker.progress import Reporter, stage_of
 
 if TYPE_CHECKING:
     from checker.rulepack import RulePack
+    from checker.ruleset.config import Config
 
 TABLE_ORDER = (
     "documents",
@@ -41,11 +42,18 @@ def run_pipeline(
     """Every table of a run, from sources to findings; `reporter` (checker.progress) shows
     how far each stage got."""
     from checker.ingest import ingest
+    from checker.ruleset.config import load_config
 
     problems = problems if problems is not None else Problems()
-    pack = _load_pack(rule_dirs)
+    config = load_config()
+    pack = _load_pack(rule_dirs, config)
     documents = ingest(
-        list(sources), story=story, problems=problems, reference=list(reference), reporter=reporter
+        list(sources),
+        story=story,
+        problems=problems,
+        reference=list(reference),
+        reporter=reporter,
+        limits=config.limits,
     )
     return _run_stages(documents, pack, reporter)
 
@@ -59,10 +67,10 @@ def run_from_documents(
     return _run_stages(documents, _load_pack(rule_dirs), reporter)
 
 
-def _load_pack(rule_dirs: Sequence[Path]) -> RulePack:
+def _load_pack(rule_dirs: Sequence[Path], config: Config | None = None) -> RulePack:
     from checker.rulepack import RulePack
 
-    return RulePack.load(rule_dirs)
+    return RulePack.load(rule_dirs, config)
 
 
 def _run_stages(

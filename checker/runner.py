@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from checker import console
-from checker.errors import Problems
+from checker.errors import Problems, printable
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -54,3 +54,9 @@ def echo_stdout_files(written: list[Path]) -> None:
     for path in written:
         if path.name in wanted:
             console.data(path.read_text(encoding="utf-8"))
+
+
+def os_error_line(exc: OSError) -> str:
+    """An OS error as `path: reason`, the shape of every other message."""
+    where = exc.filename or "checker"
+    return printable(f"{where}: {exc.strerror or exc}")

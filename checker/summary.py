@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from checker.errors import printable
+
 
 def documents_summary(documents: pl.DataFrame) -> str:
     if documents.is_empty():
@@ -23,7 +25,8 @@ def documents_summary(documents: pl.DataFrame) -> str:
     ]
     for row in per_story.iter_rows(named=True):
         lines.append(
-            f"  {row['story']}: {row['documents']} documents from {row['outlets']} outlets"
+            f"  {printable(row['story'])}: {row['documents']} documents "
+            f"from {row['outlets']} outlets"
             + (f", {row['duplicates']} duplicates" if row["duplicates"] else "")
         )
     return "\n".join(lines)
@@ -39,7 +42,7 @@ def findings_summary(findings: pl.DataFrame) -> str:
     lines = [f"{findings.height} findings"]
     for (story,), group in counts.group_by(["story"], maintain_order=True):
         parts = ", ".join(f"{n} {sev}" for sev, n in group.select("severity", "n").iter_rows())
-        lines.append(f"  {story}: {parts}")
+        lines.append(f"  {printable(story)}: {parts}")
     return "\n".join(lines)
 
 
@@ -74,10 +77,14 @@ def extraction_summary(documents: pl.DataFrame, tables: dict[str, pl.DataFrame])
             (pl.col("stance") > 0).sum().alias("positive"),
             (pl.col("stance") < 0).sum().alias("negative"),
         ),
-        tables["quantities"].join(story_of_claim, on="claim_id")
-        .group_by("story").agg(pl.len().alias("quantities")),
-        tables["times"].join(story_of_claim, on="claim_id")
-        .group_by("story").agg(pl.len().alias("times")),
+        tables["quantities"]
+        .join(story_of_claim, on="claim_id")
+        .group_by("story")
+        .agg(pl.len().alias("quantities")),
+        tables["times"]
+        .join(story_of_claim, on="claim_id")
+        .group_by("story")
+        .agg(pl.len().alias("times")),
     ]
     per_story = counts[0]
     for frame in counts[1:]:
@@ -89,7 +96,7 @@ def extraction_summary(documents: pl.DataFrame, tables: dict[str, pl.DataFrame])
     ]
     for row in per_story.iter_rows(named=True):
         lines.append(
-            f"  {row['story']}: {row['documents']} documents, {row['claims']} claims "
+            f"  {printable(row['story'])}: {row['documents']} documents, {row['claims']} claims "
             f"({row['attributed']} attributed), {row['quantities']} quantities, "
             f"{row['times']} times, stance +{row['positive']}/-{row['negative']}"
         )

@@ -7,18 +7,20 @@ Exit codes: 0 the gate passed, 1 it failed, 2 bad input or usage (2 wins over 1)
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import polars as pl
 import typer
 
 from checker import DISTRIBUTION, console
 from checker.console import QuietOpt, VerboseOpt
-from checker.errors import CheckerError, Problems
+from checker.errors import CheckerError, Problems, printable
 from checker.gate.frames import SOURCE_TABLES
+from checker.output_folder import StagedOutput, check_output_file, output_to
 from checker.progress import Reporter
 from checker.runner import (
     EXIT_BAD_INPUT,
@@ -28,6 +30,9 @@ from checker.runner import (
     report_problems,
 )
 from checker.severity import SEVERITY_NAMES
+
+if TYPE_CHECKING:
+    from checker.gate.result import GateResult
 
 
 def gate_command(
@@ -47,7 +52,7 @@ def gate_command(
     With `out`, the folder also gets the discrepancy report (HTML, findings.json and any
     `formats`), with baselined findings marked, so CI can keep it as one artifact.
     `fail_on` None: the project config's fail_on, else major."""
-    from checker.gate.render import blocking_lines, text_table, timing, write_outputs
+    from checker.gate.render import blocking_lines, text_table, timing
     from checker.gate.run import run_gate
     from checker.progress import StageClock
 
@@ -78,50 +83,74 @@ def gate_command(
             from checker.ruleset.config import load_config
 
             fail_on = load_config().fail_on or "major"
-        started = time.perf_counter()
-        tables = _tables(paths, reference, from_dir, problems, clock)
-        pipeline_seconds = None if from_dir is not None else time.perf_counter() - started
-        if min_confidence > 0 and "confidence" in tables["findings"].columns:
-            # Findings a reviewer would not trust yet never fail the build.
-            sure = tables["findings"].filter(tables["findings"]["confidence"] >= min_confidence)
-            tables = {**tables, "findings": sure}
-        result = run_gate(tables, list(suites or []), baseline, fail_on)
+        # An output folder is checked and locked before any work, and replaced as a whole.
+        with output_to(out) as output:
+            started = time.perf_counter()
+            tables = _tables(paths, reference, from_dir, problems, clock)
+            pipeline_seconds = None if from_dir is not None else time.perf_counter() - started
+            if min_confidence > 0 and "confidence" in tables["findings"].columns:
+                # Findings a reviewer would not trust yet never fail the build.
+                sure = tables["findings"].filter(tables["findings"]["confidence"] >= min_confidence)
+                tables = {**tables, "findings": sure}
+            result = run_gate(tables, list(suites or []), baseline, fail_on)
+            problems.extend(result.problems)
+            table = text_table(result)
+            if problems.has_errors:
+                # Some inputs were rejected: the rest was gated, but the run did not pass.
+                table = table.replace("gate PASSED", "gate INCOMPLETE (inputs rejected, see below)")
+            if console.level() == console.QUIET:  # only what made the gate fail
+                for line in blocking_lines(result):
+                    typer.echo(line, err=console.data_on_stdout())
+            console.say(table)
+            console.say(timing(result, pipeline_seconds))
+            if from_dir is None:
+                console.detail(f"took: {clock.summary()} (pipeline stages)")
+            if output is not None:
+                _write_gate_folder(
+                    output, tables, result, formats, fail_on, sarif_min_severity, from_dir
+                )
     except (CheckerError, ValueError) as exc:  # SeverityError is a ValueError
         report_problems(problems)
-        message = exc.render() if isinstance(exc, CheckerError) else str(exc)
+        message = exc.render() if isinstance(exc, CheckerError) else printable(str(exc))
         typer.echo(f"error: {message}", err=True)
         return EXIT_BAD_INPUT
-    table = text_table(result)
-    if problems.has_errors:
-        # Some inputs were rejected: the rest was gated, but the run did not pass.
-        table = table.replace("gate PASSED", "gate INCOMPLETE (inputs rejected, see below)")
-    if console.level() == console.QUIET:  # only what made the gate fail
-        for line in blocking_lines(result):
-            typer.echo(line, err=console.data_on_stdout())
-    console.say(table)
-    console.say(timing(result, pipeline_seconds))
-    if from_dir is None:
-        console.detail(f"took: {clock.summary()} (pipeline stages)")
-    if out is not None:
-        from checker.tables_io import write_tables
-
-        if from_dir is None:  # a fresh run: keep its tables next to the verdict
-            write_tables(out, {**tables, "findings": result.findings})
-        for path in write_outputs(result, out):
-            console.say(f"wrote {path}")
-        from checker.report.writer import write_report
-
-        written = write_report(
-            out,
-            {**tables, "findings": result.findings},
-            list(formats),
-            fail_on,
-            sarif_min_severity=sarif_min_severity,
-        )
-        echo_stdout_files(written)
-        console.say(f"wrote {out / 'index.html'}")
     report_problems(problems)
     return EXIT_BAD_INPUT if problems.has_errors else result.exit_code
+
+
+def _write_gate_folder(
+    output: StagedOutput,
+    tables: dict[str, pl.DataFrame],
+    result: GateResult,
+    formats: Sequence[str],
+    fail_on: str,
+    sarif_min_severity: str,
+    from_dir: Path | None,
+) -> None:
+    """Tables, verdict and discrepancy report into the staged folder, then swap it in."""
+    from checker.gate.render import write_outputs
+    from checker.report.writer import write_report
+    from checker.tables_io import write_tables
+
+    # The folder is replaced whole, so the tables go in even when they were read (--from),
+    # those the gate does not read too: `checker report` re-renders from them later.
+    write_tables(output.path, {**tables, "findings": result.findings})
+    for table in sorted(Path(from_dir).glob("*.parquet")) if from_dir is not None else []:
+        if not (output.path / table.name).exists():
+            shutil.copy2(table, output.path / table.name)
+    gate_files = write_outputs(result, output.path)
+    written = write_report(
+        output.path,
+        {**tables, "findings": result.findings},
+        list(formats),
+        fail_on,
+        sarif_min_severity=sarif_min_severity,
+    )
+    echo_stdout_files(written)
+    output.commit()
+    for path in gate_files:
+        console.say(f"wrote {output.final(path)}")
+    console.say(f"wrote {output.final(output.path / 'index.html')}")
 
 
 def baseline_create_command(paths: Sequence[str] | None, out: Path) -> int:
@@ -133,6 +162,7 @@ def baseline_create_command(paths: Sequence[str] | None, out: Path) -> int:
 
     problems = Problems()
     try:
+        check_output_file(out)  # before the pipeline: a folder or unwritable place is usage
         saved = _saved_folder(paths)
         tables = _tables(None if saved else paths, (), saved, problems)
         count = create_baseline(tables["findings"], out)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from checker.errors import Problems
 from checker.gate.suites import SEVERITY_KEY
 from checker.runner import EXIT_FAIL, EXIT_OK
 from checker.severity import at_or_above, from_great_expectations, parse_severity
@@ -42,6 +43,7 @@ class GateResult:
     seconds: float = 0.0
     gx_import_seconds: float = 0.0  # importing great-expectations
     gx_validate_seconds: float = 0.0  # its context, suites and validation
+    problems: Problems = field(default_factory=Problems)  # expectations that could not run
 
     @property
     def blocking_findings(self) -> pl.DataFrame:
@@ -112,9 +114,9 @@ def expectation_severity(config: dict) -> str:
 
 def observed_text(item: dict) -> str:
     """A short human summary of what GX saw: the observed value or the unexpected share."""
-    exception = item.get("exception_info") or {}
-    if exception.get("raised_exception"):
-        return f"error: {exception.get('exception_message')}"
+    error = exception_message(item)
+    if error is not None:
+        return f"error: {error}"
     result = item.get("result") or {}
     if "observed_value" in result:
         return _short(result["observed_value"])
@@ -127,6 +129,20 @@ def observed_text(item: dict) -> str:
     return ""
 
 
+def exception_message(item: dict) -> str | None:
+    """Why GX could not run an expectation (a missing column...), or None if it ran.
+
+    GX reports it either flat ({"raised_exception": true, "exception_message": ...}) or, for
+    a failed metric, as one such entry per metric id."""
+    info = item.get("exception_info") or {}
+    entries = [info, *(v for v in info.values() if isinstance(v, dict))]
+    for entry in entries:
+        message = entry.get("exception_message")
+        if entry.get("raised_exception") or (entry is not info and message):
+            return " ".join(str(message or "unknown error").split())
+    return None
+
+
 def _column_label(kwargs: dict) -> str | None:
     if "column" in kwargs:
         return str(kwargs["column"])
@@ -135,6 +151,19 @@ def _column_label(kwargs: dict) -> str | None:
     if "column_list" in kwargs:
         return ", ".join(map(str, kwargs["column_list"]))
     return None
+
+
+def expectation_index(expectations: list[dict], config: dict) -> int | None:
+    """The position in the suite file of the expectation a GX result came from."""
+    wanted = _identity(config.get("type"), config.get("kwargs"))
+    return next(
+        (
+            i
+            for i, item in enumerate(expectations)
+            if _identity(item.get("type"), item.get("kwargs")) == wanted
+        ),
+        None,
+    )
 
 
 def _identity(kind: object, kwargs: object) -> str:

@@ -8,10 +8,17 @@ from pathlib import Path
 
 import polars as pl
 
+from checker.errors import Problems
 from checker.gate.baseline import apply_baseline, load_baseline
 from checker.gate.frames import gate_frames
-from checker.gate.result import GateResult, outcome_rows, outcomes_frame
-from checker.gate.suites import load_suites
+from checker.gate.result import (
+    GateResult,
+    exception_message,
+    expectation_index,
+    outcome_rows,
+    outcomes_frame,
+)
+from checker.gate.suites import SuiteSpec, load_suites
 from checker.gate.verdict import blocking_findings
 from checker.schema import empty
 from checker.severity import parse_threshold
@@ -42,6 +49,7 @@ def run_gate(
     from checker.gate.engine import validate_suites  # GX is imported here and only here
 
     runs, gx_import_seconds, gx_validate_seconds = validate_suites(specs, frames)
+    problems = Problems()
     rows = [
         row
         for run in runs
@@ -49,7 +57,7 @@ def run_gate(
             run.spec.document["name"],
             run.spec.table,
             run.spec.document["expectations"],
-            run.result,
+            _runnable(run.spec, run.result, problems),
             fail_on,
         )
     ]
@@ -62,4 +70,25 @@ def run_gate(
         seconds=time.perf_counter() - started,
         gx_import_seconds=gx_import_seconds,
         gx_validate_seconds=gx_validate_seconds,
+        problems=problems,
     )
+
+
+def _runnable(spec: SuiteSpec, result: dict, problems: Problems) -> dict:
+    """GX's result without the expectations that could not run (a column the table lacks,
+    kwargs GX rejects at run time); each of those is one error naming the suite file and the
+    expectation, so the gate exits 2 (bad input) instead of failing the build."""
+    kept = []
+    for item in result.get("results", []):
+        reason = exception_message(item)
+        if reason is None:
+            kept.append(item)
+            continue
+        config = item.get("expectation_config") or {}
+        index = expectation_index(spec.document["expectations"], config)
+        where = f"expectations[{index}]" if index is not None else "an expectation"
+        problems.error(
+            spec.source,
+            f"{where} ({config.get('type')}) cannot run on table {spec.table!r}: {reason}",
+        )
+    return {**result, "results": kept}

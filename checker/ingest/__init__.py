@@ -4,7 +4,9 @@
     see registry.py) -> identity (doc_id, outlet, story, role) -> dedupe -> conform
 
 Bad sources never stop the run: each costs one Problem naming it (and the line), the rest
-are read.
+are read. What one input may cost is capped (checker/limits.py): a one-document file larger
+than `max_document_mb` is refused before it is parsed, so is any record whose text is, and a
+URL gets a whole-request deadline and a size cap.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from checker.ingest.discover import SourceRef, discover
 from checker.ingest.documents import to_row
 from checker.ingest.model import Record, Source
 from checker.ingest.readers.url import fetch
-from checker.ingest.registry import known_suffixes, reader_for, register_reader
+from checker.ingest.registry import is_one_document, known_suffixes, reader_for, register_reader
+from checker.limits import Limits, megabytes
 from checker.progress import Reporter, stage_of
 from checker.schema import TABLES, conform, empty
 
@@ -33,13 +36,19 @@ def ingest(
     problems: Problems | None = None,
     reference: Sequence[str] = (),
     reporter: Reporter | None = None,
+    limits: Limits | None = None,
 ) -> pl.DataFrame:
     """Read every source into the documents table (schema TABLES["documents"]).
 
     `story` names the story of every document that does not name its own; documents from
-    `reference` sources get role "reference". Problems go to `problems`.
+    `reference` sources get role "reference". Problems go to `problems`. `limits` default to
+    the project config's.
     """
     problems = problems if problems is not None else Problems()
+    if limits is None:
+        from checker.ruleset.config import load_config
+
+        limits = load_config().limits
     reference_refs = discover(reference, problems)
     reference_names = {ref.name for ref in reference_refs}
     refs = {ref.name: ref for ref in [*discover(sources, problems), *reference_refs]}
@@ -48,7 +57,7 @@ def ingest(
     for name in sorted(refs):  # source order, whatever the order of the arguments
         advance()
         ref = refs[name]
-        for record in read_source(ref, problems):
+        for record in read_source(ref, problems, limits):
             row = to_row(record, ref, story, name in reference_names, problems)
             if row is not None:
                 rows.append(row)
@@ -64,14 +73,17 @@ def ingest(
     return conform(mark_duplicates(frame), "documents")
 
 
-def read_source(ref: SourceRef, problems: Problems) -> list[Record]:
+def read_source(ref: SourceRef, problems: Problems, limits: Limits | None = None) -> list[Record]:
     """The records of one source; on failure, one error in `problems` and no records."""
+    limits = limits or Limits()
     try:
-        source = _load(ref)
+        source = _load(ref, limits)
         reader = reader_for(source.suffix)
         if reader is None:
             raise CheckerError(ref.name, f"no reader for {source.suffix!r}")
-        return reader(source, problems)
+        if is_one_document(source.suffix):
+            _check_size(ref.name, len(source.data), limits)
+        return _within_cap(reader(source, problems), ref.name, problems, limits)
     except CheckerError as exc:
         problems.add(exc)
     except Exception as exc:  # a parser choking on hostile input must not end the run
@@ -79,11 +91,45 @@ def read_source(ref: SourceRef, problems: Problems) -> list[Record]:
     return []
 
 
-def _load(ref: SourceRef) -> Source:
+def _load(ref: SourceRef, limits: Limits) -> Source:
     if ref.is_url:
-        return fetch(ref.name)
+        return fetch(
+            ref.name,
+            timeout=limits.url_timeout_seconds,
+            deadline=limits.url_deadline_seconds,
+            max_bytes=limits.max_url_bytes,
+        )
+    path = Path(ref.name)
     try:
-        data = Path(ref.name).read_bytes()
+        if is_one_document(ref.suffix):  # refused before a byte is read
+            _check_size(ref.name, path.stat().st_size, limits)
+        data = path.read_bytes()
     except OSError as exc:
         raise CheckerError(ref.name, f"cannot read: {exc.strerror or exc}") from exc
     return Source(ref.name, data, ref.suffix)
+
+
+def _check_size(name: str, size: int, limits: Limits, line: int | None = None) -> None:
+    if size > limits.max_document_bytes:
+        raise CheckerError(
+            name,
+            f"document is {megabytes(size)}, over the {limits.max_document_mb:g} MB cap per "
+            "document (max_document_mb under [limits] in checker.toml)",
+            line,
+        )
+
+
+def _within_cap(
+    records: list[Record], name: str, problems: Problems, limits: Limits
+) -> list[Record]:
+    """The records whose text is under the cap; each one over it is one error."""
+    kept = []
+    for record in records:
+        try:
+            _check_size(name, len(record.text.encode("utf-8")), limits, record.body_line)
+        except CheckerError as exc:
+            label = f"{record.label}: " if record.label and not record.body_line else ""
+            problems.error(exc.source, label + exc.message, exc.line)
+        else:
+            kept.append(record)
+    return kept

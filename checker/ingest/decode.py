@@ -1,4 +1,8 @@
-"""Bytes to text: UTF-8 first, a declared charset if any, Windows-1252/Latin-1 as a last resort.
+"""Bytes to text: a declared charset if any, else UTF-8 with each invalid byte read as
+Windows-1252 (Latin-1 for the five bytes cp1252 leaves undefined).
+
+The fallback is per byte, never per file: one stray byte in a UTF-8 file must not turn every
+"Jürgen" into "JÃ¼rgen". The warning names the lines that held invalid bytes.
 
 Refuses empty and binary inputs with a message, so that a stray image or archive in a corpus
 folder costs one clear problem instead of a garbage document.
@@ -38,16 +42,30 @@ def decode_bytes(data: bytes, source: str, problems: Problems, declared: str | N
             pass  # the declaration lies; fall through to the usual order
     try:
         return _checked(data.decode("utf-8"), source)
-    except UnicodeDecodeError as exc:
-        text, codec = _decode_legacy(data)
-        text = _checked(text, source)
-        line = data.count(b"\n", 0, exc.start) + 1
-        problems.warning(
-            source,
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); decoded as {codec}",
-            line,
-        )
-        return text
+    except UnicodeDecodeError:
+        pass
+    # surrogateescape keeps each invalid byte as one lone surrogate (U+DC80 + byte) in place
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    bad = [match.start() for match in _ESCAPED.finditer(escaped)]
+    lines, line, seen = [], 1, 0
+    for offset in bad:  # one pass: line numbers counted between consecutive bad bytes
+        line += escaped.count("\n", seen, offset)
+        seen = offset
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    text = _checked(_ESCAPED.sub(lambda m: _legacy_char(ord(m.group()) - 0xDC00), escaped), source)
+    more = ", ..." if len(lines) > _LINES_SHOWN else ""
+    codec = "cp1252"
+    if any(ord(escaped[i]) - 0xDC00 in _CP1252_UNDEFINED for i in bad):
+        codec += " (latin-1 where cp1252 has no character)"
+    problems.warning(
+        source,
+        f"not valid UTF-8: {len(bad)} byte(s) (first 0x{ord(escaped[bad[0]]) - 0xDC00:02x}) on "
+        f"line(s) {', '.join(map(str, lines[:_LINES_SHOWN]))}{more} read as {codec}; "
+        "the rest is UTF-8",
+        lines[0],
+    )
+    return text
 
 
 def declared_html_charset(data: bytes) -> str | None:
@@ -68,13 +86,19 @@ def _codec_name(label: str | None) -> str | None:
         return None
 
 
-def _decode_legacy(data: bytes) -> tuple[str, str]:
+_LINES_SHOWN = 10
+_CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+_ESCAPED = re.compile("[\udc80-\udcff]")  # invalid bytes under surrogateescape
+
+
+def _legacy_char(byte: int) -> str:
     # cp1252 is what "Latin-1" files from Windows editors really are (curly quotes at
     # 0x91-0x94); it leaves five bytes undefined, and Latin-1 decodes anything.
+    raw = bytes([byte])
     try:
-        return data.decode("cp1252"), "cp1252"
+        return raw.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        return raw.decode("latin-1")
 
 
 def _checked(text: str, source: str) -> str:

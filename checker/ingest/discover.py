@@ -3,6 +3,8 @@
 Folders are walked recursively in sorted order. What is not an article is skipped: README*,
 expected.yaml, hidden files and folders, folders `checker` wrote (they hold a marker file),
 and files no reader handles. A file named explicitly is read whatever its name.
+A folder argument that holds no article is an error, even next to good ones; a sub-folder that
+cannot be listed is one error naming it, and the rest of the walk goes on.
 """
 
 from __future__ import annotations
@@ -56,7 +58,13 @@ def _expand(argument: str, problems: Problems) -> Iterable[SourceRef]:
         if (path / MARKER).exists():
             problems.warning(name, "skipped: a folder checker wrote (it holds " + MARKER + ")")
             return
-        yield from _walk(name, path)
+        found = False
+        for ref in _walk(name, path, problems):
+            found = True
+            yield ref
+        if not found:
+            readers = ", ".join(known_suffixes())
+            problems.error(name, f"no articles found in this folder (readers exist for {readers})")
     elif path.is_file():
         if reader_for(path.suffix) is None:
             readers = ", ".join(known_suffixes())
@@ -71,13 +79,21 @@ def _expand(argument: str, problems: Problems) -> Iterable[SourceRef]:
         problems.error(name, "no such file or folder")
 
 
-def _walk(name: str, root: Path) -> Iterable[SourceRef]:
-    for current, folders, files in os.walk(root):
+def _walk(name: str, root: Path, problems: Problems) -> Iterable[SourceRef]:
+    def shown_path(path: Path) -> str:
+        relative = path.relative_to(root).as_posix()
+        return posixpath.normpath(posixpath.join(name, relative))
+
+    def unreadable(exc: OSError) -> None:
+        where = shown_path(Path(exc.filename)) if exc.filename else name
+        problems.error(where, f"cannot read folder: {exc.strerror or exc}")
+
+    for current, folders, files in os.walk(root, onerror=unreadable):
         # Prune in place so os.walk never descends into skipped folders.
         folders[:] = sorted(
             folder
             for folder in folders
-            if not folder.startswith(".") and not (Path(current) / folder / MARKER).exists()
+            if not folder.startswith(".") and not _is_output(Path(current) / folder, problems)
         )
         relative = Path(current).relative_to(root).as_posix()
         for file_name in sorted(files):
@@ -85,6 +101,15 @@ def _walk(name: str, root: Path) -> Iterable[SourceRef]:
                 path = Path(current) / file_name
                 shown = posixpath.normpath(posixpath.join(name, relative, file_name))
                 yield SourceRef(shown, folder=_folder_name(path))
+
+
+def _is_output(folder: Path, problems: Problems) -> bool:
+    """Did checker write this folder? One that cannot be looked into is reported, skipped."""
+    try:
+        return (folder / MARKER).exists()
+    except OSError as exc:
+        problems.error(normalize_path(str(folder)), f"cannot read folder: {exc.strerror or exc}")
+        return True
 
 
 def _is_document(file_name: str) -> bool:

@@ -23,6 +23,7 @@ Reader = Callable[[Source, Problems], list[Record]]
 PLUGIN_GROUP = "checker.readers"
 
 _READERS: dict[str, Reader] = {}
+_ONE_DOCUMENT: set[str] = set()  # suffixes whose whole file is one document (size-capped)
 _loaded = False
 
 
@@ -35,11 +36,11 @@ def _load() -> None:
     if _loaded:
         return
     _loaded = True  # first, so that registering below does not come back here
-    from checker.ingest.readers import BUILTIN_READERS
+    from checker.ingest.readers import BUILTIN_READERS, ONE_DOCUMENT_READERS
     from checker.plugins import load_plugins
 
     for suffixes, reader in BUILTIN_READERS:
-        register_reader(suffixes, reader)
+        register_reader(suffixes, reader, one_document=reader in ONE_DOCUMENT_READERS)
     load_plugins(PLUGIN_GROUP, _register_plugin)
 
 
@@ -52,11 +53,24 @@ def _register_plugin(name: str, reader: object) -> None:
     _READERS[suffix] = reader  # type: ignore[assignment]  (callable, checked above)
 
 
-def register_reader(suffixes: Iterable[str], reader: Reader) -> None:
-    """Make `reader` handle files ending in each suffix (".txt"); a later call overrides."""
+def register_reader(suffixes: Iterable[str], reader: Reader, one_document: bool = False) -> None:
+    """Make `reader` handle files ending in each suffix (".txt"); a later call overrides.
+
+    `one_document`: the whole file is one article, so the per-document size cap applies to
+    the file itself, before it is parsed."""
     _load()
     for suffix in suffixes:
-        _READERS[_suffix(suffix)] = reader
+        key = _suffix(suffix)
+        _READERS[key] = reader
+        if one_document:
+            _ONE_DOCUMENT.add(key)
+        else:
+            _ONE_DOCUMENT.discard(key)
+
+
+def is_one_document(suffix: str) -> bool:
+    _load()
+    return suffix.lower() in _ONE_DOCUMENT
 
 
 def reader_for(suffix: str) -> Reader | None:

@@ -12,11 +12,15 @@ import polars as pl
 import typer
 
 from checker import console
-from checker.errors import CheckerError
+from checker.errors import CheckerError, printable
+from checker.output_folder import output_folder
 from checker.report.view import fold_copies
 from checker.report.writer import REPORT_TABLES, write_report
 from checker.runner import echo_stdout_files
 from checker.tables_io import read_table
+
+# What `checker report` carries into the re-rendered folder: its input and the gate's verdict.
+KEPT_BY_REPORT = ("*.parquet", "gate-results.json", "gate.html")
 
 
 def read_report_tables(out_dir: Path) -> dict[str, pl.DataFrame]:
@@ -32,17 +36,19 @@ def report_command(
     fail_on: str | None = "none",
     sarif_min_severity: str = "minor",
 ) -> list[Path]:
-    """Re-render every report file from the folder's tables; prints what it wrote."""
-    written = write_report(
-        out_dir,
-        read_report_tables(out_dir),
-        formats,
-        fail_on,
-        sarif_min_severity=sarif_min_severity,
-    )
-    echo_stdout_files(written)
+    """Re-render every report file from the folder's tables; prints what it wrote.
+
+    The folder is replaced as a whole: its tables and gate results are kept, report files of
+    formats not asked for this time are gone."""
+    tables = read_report_tables(out_dir)
+    with output_folder(out_dir, keep=KEPT_BY_REPORT) as output:
+        written = write_report(
+            output.path, tables, formats, fail_on, sarif_min_severity=sarif_min_severity
+        )
+        echo_stdout_files(written)
+        output.commit()
     console.say(f"wrote {len(written)} report files to {out_dir}")
-    return written
+    return [output.final(path) for path in written]
 
 
 def find_finding(findings: pl.DataFrame, finding_id: str) -> dict:
@@ -85,4 +91,6 @@ def explain_text(finding: dict) -> str:
 def explain_command(out_dir: Path, finding_id: str) -> None:
     """Print one finding (id or unique prefix) from a saved output folder."""
     findings = read_table(out_dir, "findings")
-    typer.echo(explain_text(find_finding(findings, finding_id)), nl=False)
+    text = explain_text(find_finding(findings, finding_id))
+    # article text may hold escape sequences: shown, never run by the terminal
+    typer.echo("\n".join(printable(line) for line in text.split("\n")), nl=False)

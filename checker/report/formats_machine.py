@@ -114,10 +114,23 @@ def _first_places(report: ReportInput) -> dict[str, str]:
     return places
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection"):
+# `=HYPERLINK(...)` as an outlet name would run when the file is opened.
+_FORMULA_START = "=+-@\t\r"
+
+
 def _csv(frame: pl.DataFrame) -> str:
-    """Lists joined into one cell; polars writes the rest (quoting, escaping)."""
+    """Lists joined into one cell, text cells a spreadsheet would evaluate neutralised with a
+    leading apostrophe; polars writes the rest (quoting, escaping)."""
     lists = [name for name, dtype in frame.schema.items() if isinstance(dtype, pl.List)]
-    return frame.with_columns(pl.col(name).list.join(_LIST_SEPARATOR) for name in lists).write_csv()
+    joined = frame.with_columns(pl.col(name).list.join(_LIST_SEPARATOR) for name in lists)
+    texts = [name for name, dtype in joined.schema.items() if dtype == pl.String]
+    return joined.with_columns(_neutralised(name) for name in texts).write_csv()
+
+
+def _neutralised(column: str) -> pl.Expr:
+    risky = pl.col(column).str.contains(f"^[{re.escape(_FORMULA_START)}]")
+    return pl.when(risky).then(pl.lit("'") + pl.col(column)).otherwise(pl.col(column)).alias(column)
 
 
 FINDINGS_CSV_COLUMNS = (

@@ -32,13 +32,20 @@ SEVERITIES_HIGH_FIRST = tuple(reversed(SEVERITY_NAMES))
 _SLUG_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+_SLUG_MAX = 80  # characters kept from the story name; file systems allow 255 bytes
+
+
 def story_slug(story: str) -> str:
-    """A file name for a story page; unsafe or empty names get a short hash so none collide."""
+    """A file name for a story page: safe characters only and at most about 90 characters.
+
+    A name kept as it is must be safe, short and lower case; any other gets a hash of the full
+    name, so two stories never share a page, not even on a case-insensitive file system.
+    """
     slug = _SLUG_UNSAFE.sub("-", story).strip(".-")
-    if slug == story and slug:
+    if slug == story and slug and len(slug) <= _SLUG_MAX and slug == slug.lower():
         return slug
     digest = hashlib.sha1(story.encode("utf-8")).hexdigest()[:8]
-    return f"{slug or 'story'}-{digest}"
+    return f"{slug[:_SLUG_MAX].rstrip('.-') or 'story'}-{digest}"
 
 
 def severity_sort_key(severity: str | None) -> int:

@@ -9,6 +9,8 @@ the working folder upward. It turns rules off, changes their severity and params
     [rules.quantity-mismatch]
     severity = "critical"
     params = { tolerance = { relative = 0.05 } }   # merged into the rule's params
+    [limits]                                       # what one input may cost: checker/limits.py
+    max_document_mb = 5
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, PlainValidator, ValidationError
 
 from checker import console
 from checker.errors import CheckerError, Problem
+from checker.limits import Limits
 from checker.ruleset.model import RulePackError
 from checker.ruleset.params import SeverityParam
 from checker.ruleset.registry import CHECK_TYPES
@@ -60,6 +63,7 @@ class _ConfigFile(BaseModel):
     fail_on: Annotated[str, PlainValidator(_threshold_name)] | None = None
     rules_dirs: list[str] = []
     rules: dict[str, RuleOverride] = {}
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()  # resolved against the config file's folder
     rules: Mapping[str, RuleOverride] = field(default_factory=dict)
     key_prefix: Loc = ()  # where the settings sit in the file: ("tool", "checker") in pyproject
+    limits: Limits = field(default_factory=Limits)
 
     def threshold(self, default: str) -> Severity | None:
         """The `--fail-on` to use when the command line gives none (None: never fail)."""
@@ -108,6 +113,7 @@ def parse_config(settings: Mapping[str, Any], source: Path, key_prefix: Loc = ()
         rules_dirs=tuple(source.parent / d for d in parsed.rules_dirs),
         rules=dict(parsed.rules),
         key_prefix=key_prefix,
+        limits=parsed.limits,
     )
 
 

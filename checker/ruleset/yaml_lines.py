@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from checker.errors import CheckerError
+from checker.safe_yaml import NoAliasLoader
 
 KeyPath = tuple[str | int, ...]
 
@@ -77,7 +78,7 @@ def _describe_yaml_error(exc: yaml.YAMLError) -> tuple[str, int | None]:
 
 def parse_located_yaml(text: str, source: str) -> LocatedYaml:
     """Parse one YAML document; a syntax error raises CheckerError naming `source` and the line."""
-    loader = yaml.SafeLoader(text)
+    loader = NoAliasLoader(text)  # aliases refused: see checker/safe_yaml.py
     try:
         node = loader.get_single_node()
         if node is None:

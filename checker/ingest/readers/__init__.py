@@ -16,5 +16,7 @@ BUILTIN_READERS = (
     ((".txt", ".text"), text.read_text),
     ((".md", ".markdown"), text.read_markdown),
 )
+# Readers whose whole file is one article: the per-document size cap applies to the file.
+ONE_DOCUMENT_READERS = (html.read_html, text.read_text, text.read_markdown)
 
-__all__ = ["BUILTIN_READERS", "feed", "html", "tabular", "text"]
+__all__ = ["BUILTIN_READERS", "ONE_DOCUMENT_READERS", "feed", "html", "tabular", "text"]
