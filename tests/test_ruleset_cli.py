@@ -102,7 +102,7 @@ def test_show_prints_the_yaml_and_the_resolved_params(tmp_path: Path) -> None:
     written, resolved = result.stdout.split("# resolved")
     assert written.startswith(f"# {rules_dir() / 'duration-mismatch.yaml'}")
     assert "extends: duration" in written
-    assert "absolute: 30.0" in resolved and "relative: 0.25" in resolved
+    assert "absolute: 30.0" in resolved and "relative: 0.1" in resolved
     assert "severity: minor" in resolved
 
 
