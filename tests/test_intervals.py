@@ -91,3 +91,19 @@ def test_figures_far_apart_are_of_different_things_unless_a_scale_slip() -> None
     assert [[r.outlet for r in c.readings] for c in found[0].minority] == [["d"]]
     near = [reading("d", 30, 30)]  # within a factor of twenty: a plain disagreement
     assert find_disagreements(cluster_readings(total_seats + near, 0, 0), 0.5, False)
+
+
+def test_two_camps_that_never_carry_each_others_value_are_a_dispute() -> None:
+    readings = [reading(d, 30000, 30000) for d in "ab"] + [reading(d, 45000, 45000) for d in "cd"]
+    found = find_disagreements(cluster_readings(readings, 0.0, 0.0), 0.5, growing=False)
+    assert len(found) == 1 and not found[0].majority
+    assert [sorted(r.outlet for r in c.readings) for c in found[0].minority] == [
+        ["a", "b"],
+        ["c", "d"],
+    ]
+
+
+def test_two_values_every_outlet_carries_are_no_dispute() -> None:
+    # "from four issues to one" in every outlet: both values are everyone's
+    readings = [reading(d, 4, 4) for d in "abc"] + [reading(d, 1, 1) for d in "abc"]
+    assert find_disagreements(cluster_readings(readings, 0.0, 0.0), 0.5, growing=False) == []

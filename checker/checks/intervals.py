@@ -120,6 +120,10 @@ def find_disagreements(
     majority = [c for c in clusters if len(c.support) >= needed]
     if not majority:
         return _dispute(clusters)
+    if len(majority) == 2 and not (majority[0].support & majority[1].support):
+        # Two camps, neither carrying the other's value: a dispute, not "four issues to one"
+        # told by every outlet (there the same documents carry both values).
+        return _dispute(majority)
     found = []
     for cluster in clusters:
         if cluster in majority:
