@@ -31,6 +31,7 @@ from checker.match.facts import connected_groups
 from checker.ruleset.params import AttributionParams
 from checker.ruleset.registry import CheckType
 
+FRAGMENT_WORDS = 6  # a quoted fragment this long is matched inside a longer quote
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SLOT = "<modal>"  # stands for a run of modality words in a masked quote key
 _QUOTE_MARKS = '"“”«»‘’ ,;:'  # around a quoted passage as written, not part of it
@@ -61,9 +62,16 @@ def quote_groups(keys: list[str], min_similarity: float) -> dict[str, str]:
     representative = {k: k for k in keys}
     if len(keys) < 2:
         return representative
-    scores = process.cdist(
-        keys, keys, scorer=fuzz.ratio, score_cutoff=min_similarity * 100, dtype=np.uint8
+    cutoff = min_similarity * 100
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8)
+    # An outlet that quotes a fragment of a longer statement quotes the same statement: a
+    # fragment of FRAGMENT_WORDS words or more found in the longer quote groups with it.
+    words = np.array([len(k.split()) for k in keys])
+    fragments = process.cdist(
+        keys, keys, scorer=fuzz.partial_ratio, score_cutoff=cutoff, dtype=np.uint8
     )
+    shorter = np.minimum.outer(words, words)
+    scores = np.where(shorter >= FRAGMENT_WORDS, np.maximum(scores, fragments), scores)
     rows, cols = np.nonzero(np.triu(scores, k=1))
     pairs = [(keys[i], keys[j]) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
     for group in connected_groups(pairs):

@@ -86,6 +86,9 @@ _QUOTE_OR_COMMA = frozenset(",\"”’'")
 _CONTENT_AFTER = re.compile(
     r"\s+(?:(?:on|to|in|via)\s+(?:[^\s,;:]+\s+){1,3}?)?(?:that\b|:|[\"“‘«])", re.IGNORECASE
 )
+# ... or what it is said of, then the quote ('called the plan "a gamble"', 'hailed the sales
+# as "the fastest ramp"').
+_OBJECT_THEN_QUOTE = re.compile(r"\s+(?:[^\s,;:\"“‘«.]+\s+){1,8}?(?:as\s+)?[\"“‘«]")
 _DOCUMENT_WORDS = 5  # "the passenger manifest released" before "by": longer is not a document
 
 
@@ -147,10 +150,12 @@ def _document_source(sentence: str, position: int, rules: AttributionRules) -> S
 
 
 def _reports_content(sentence: str, verb: Hit, quotes: list[tuple[int, int]]) -> bool:
-    """ "X posted on X that ...", '"...," X posted': the verb reports words. "The company
-    posted a loss" does not."""
-    return bool(_CONTENT_AFTER.match(sentence, verb.end)) or any(
-        end <= verb.start for _, end in quotes
+    """ "X posted on X that ...", '"...," X posted', 'X called the plan "a gamble"': the verb
+    reports words. "The company posted a loss" does not."""
+    return (
+        bool(_CONTENT_AFTER.match(sentence, verb.end))
+        or bool(_OBJECT_THEN_QUOTE.match(sentence, verb.end))
+        or any(end <= verb.start for _, end in quotes)
     )
 
 
