@@ -87,9 +87,15 @@ def with_case_params(rule: Any, case: dict[str, Any]) -> Any:
     return replace(rule, params=params)
 
 
+def finding_kind(key: str) -> str:
+    """The kind a figure finding's key names: "quantity:deaths@all" -> "deaths"."""
+    return key.split(":", 1)[-1].split("@")[0]
+
+
 @pytest.mark.parametrize(("check", "case"), _cases())
 def test_check_case(check: str, case: dict[str, Any]) -> None:
-    # must_find entries may name a severity; also optional: findings_per_check {check: count}
+    # must_find entries may name a severity and a kind; also optional: findings_per_check
+    # {check: count}
     wanted = case.get("must_find") or []
     silent = set(case.get("must_not_find") or [])
     findings = run_checks_on(case, {check} | silent | {w["check"] for w in wanted})
@@ -101,6 +107,7 @@ def test_check_case(check: str, case: dict[str, Any]) -> None:
             if row["check"] == expected["check"]
             and set(expected["outlets"]) <= offending_outlets(row["evidence"])
             and row["severity"] == expected.get("severity", row["severity"])
+            and ("kind" not in expected or finding_kind(row["key"]) == expected["kind"])
         ]
         assert hits, f"no {expected['check']} finding against {expected['outlets']}: " + repr(
             [(r["check"], r["message"]) for r in rows]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from checker.extract.numbers import latin_words, might_hold_numbers
 from checker.extract.quantities.candidates import Candidate, find_candidates
-from checker.extract.quantities.kinds import classify, inherit_kinds
+from checker.extract.quantities.kinds import classify, inherit_kinds, subject_kind
 from checker.extract.quantities.lexicon import KindRule, QuantityLexicon, UnitSpec
 from checker.extract.quantities.lexicon_build import build_quantity_lexicon, load_quantity_lexicon
 from checker.extract.quantities.qualifiers import attach_qualifiers, qualified_bounds, scaled
@@ -80,6 +80,8 @@ class Quantity:
     names: str = ""  # names of the places or owners in the number's clause (whose it is)
 
 
+_THAT = re.compile(r"\bthat\s+")
+
 # A person's age is theirs: "Jane Roe, 70," / "Jane Roe (70)" (the name before), "the
 # 70-year-old retired teacher Jane Roe" (the name after, past up to three lower-case words).
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]+){0,3}"
@@ -119,6 +121,12 @@ def _frame(sentence: str, cand: Candidate) -> tuple[str, str]:
         if owner:
             return context, owner
     start, end = cand.clause or (cand.start, cand.end)
+    # "told Pakistan's prime minister that the quake killed 2,065": what was said starts
+    # after "that"; the listener before it owns nothing of the figure.
+    said = _THAT.search(sentence, start, cand.start)
+    while said is not None:
+        start = said.end()
+        said = _THAT.search(sentence, start, cand.start)
     names = [
         match.group("place") or match.group("owner")
         for span_start, span_end in ((start, cand.start), (cand.end, end))
@@ -207,6 +215,7 @@ def find_quantities(sentence: str, lexicon: QuantityLexicon) -> list[Quantity]:
     read_windows(sentence, cands, lexicon)
     for cand in cands:
         classify(cand, lexicon, words, sentence)
+        subject_kind(cand, lexicon, sentence)
         if _appositive_age(sentence, cand):
             cand.family = "age"
             cand.kind = next((i for i, k in enumerate(lexicon.kinds) if k.name == "age"), None)

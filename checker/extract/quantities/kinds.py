@@ -68,6 +68,39 @@ def classify(
         cand.cue_end = noun_end.get(cand.kind)
 
 
+_WORD = re.compile(r"[^\W_]+")
+SUBJECT_WORDS = 16  # how far back from its verb a clause's subject may name the kind
+
+
+def subject_kind(cand: Candidate, lexicon: QuantityLexicon, sentence: str) -> None:
+    """An unclaimed figure right after a verb of change ("has risen to 1,644") takes the kind
+    its clause's subject names at the start of the sentence ("The death toll from the
+    magnitude 7.7 earthquake"), past the numbers in between that end its word window."""
+    if cand.kind is not None or not lexicon.change_verbs:
+        return
+    words = [w.lower() for w in _WORD.findall(sentence[: cand.start])]
+    verb = next(
+        (v for v in lexicon.change_verbs if tuple(words[-len(v) :]) == v and len(words) > len(v)),
+        None,
+    )
+    if verb is None:
+        return
+    subject = words[: len(words) - len(verb)][-SUBJECT_WORDS:]
+    best: tuple[int, int, str] | None = None
+    for table in (lexicon.cues_before, lexicon.cues_after):
+        for position, word in enumerate(subject):
+            for phrase, index in table.get(word, ()):
+                if tuple(subject[position : position + len(phrase)]) != phrase:
+                    continue
+                kind = lexicon.kinds[index]
+                if cand.family not in kind.families:
+                    continue
+                key = (-kind.priority, position, kind.name)
+                if best is None or key < best:
+                    best = key
+                    cand.kind, cand.cue_side = index, "subject"
+
+
 def _nearest_word(window: list[str], fillers: frozenset[str]) -> str | None:
     """The closest window word that is not a filler ("to just one" -> "to")."""
     return next((w for w in window if w not in fillers), None)

@@ -69,3 +69,5 @@ class QuantityLexicon:
     qualifier_names: Mapping[str, str]  # normalized phrase -> qualifier
     article_words: frozenset[str]  # unit words "an hour" can end in (a cheap filter)
     vague_words: frozenset[str]  # words of the vague phrases (a cheap filter)
+    # "has risen to", "stood at": a figure they end names its kind at its clause's subject
+    change_verbs: tuple[tuple[str, ...], ...] = ()

@@ -217,6 +217,15 @@ def build_quantity_lexicon(data: Mapping[str, Any]) -> QuantityLexicon:
         qualifier_names=qualifier_names,
         article_words=frozenset(article_words),
         vague_words=frozenset(w for phrase in vague for w in phrase.split() if w not in glue),
+        change_verbs=tuple(
+            sorted(
+                {
+                    tuple(norm_phrase(v).split())
+                    for v in _string_list(data.get("change_verbs"), "change_verbs")
+                },
+                key=lambda phrase: (-len(phrase), phrase),
+            )
+        ),
     )
 
 
