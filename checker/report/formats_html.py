@@ -15,14 +15,10 @@ import jinja2
 import polars as pl
 from markupsafe import Markup
 
+from checker.report.index_page import input_problems, ranked_stories, top_outlets
 from checker.report.registry import ReportInput, register_format
-from checker.report.view import (
-    SEVERITIES_HIGH_FIRST,
-    story_header,
-    story_partitions,
-    story_slug,
-    story_view,
-)
+from checker.report.story_page import story_view
+from checker.report.view import SEVERITIES_HIGH_FIRST, story_header, story_partitions, story_slug
 from checker.resources import templates_dir
 
 
@@ -57,12 +53,18 @@ def render_story(story: str, tables: Mapping[str, pl.DataFrame]) -> str:
 
 
 def render_index(headers: list[dict[str, Any]]) -> str:
-    """index.html from every story's header (story_header), in story order."""
+    """index.html from every story's header (story_header): stories by departing findings."""
     totals = {s: sum(r["by_severity"].get(s, 0) for r in headers) for s in SEVERITIES_HIGH_FIRST}
     return (
         environment()
         .get_template("index.html")
-        .render(rows=headers, severities=SEVERITIES_HIGH_FIRST, totals=totals)
+        .render(
+            rows=ranked_stories(headers),
+            severities=SEVERITIES_HIGH_FIRST,
+            totals=totals,
+            outlets=top_outlets(headers),
+            problems=input_problems(headers),
+        )
     )
 
 
