@@ -16,6 +16,7 @@ import polars as pl
 from markupsafe import Markup
 
 from checker.report.index_page import input_problems, ranked_stories, top_outlets
+from checker.report.order import ordered_findings
 from checker.report.registry import ReportInput, register_format
 from checker.report.story_page import story_view
 from checker.report.view import SEVERITIES_HIGH_FIRST, story_header, story_partitions, story_slug
@@ -42,9 +43,11 @@ def script_json(data: Any) -> Markup:
     return Markup(text)
 
 
-def render_story(story: str, tables: Mapping[str, pl.DataFrame]) -> str:
+def render_story(
+    story: str, tables: Mapping[str, pl.DataFrame], header: dict[str, Any] | None = None
+) -> str:
     """One story page; `tables` may be the whole run's or just the story's partition."""
-    view = story_view(story, tables)
+    view = story_view(story, tables, header)
     return (
         environment()
         .get_template("story.html")
@@ -70,10 +73,13 @@ def render_index(headers: list[dict[str, Any]]) -> str:
 
 @register_format("html", "index.html and stories/<story>.html", always=True)
 def render_html(report: ReportInput) -> dict[str, str]:
-    parts = story_partitions(report.tables)  # split once: each page then reads only its rows
-    headers = [story_header(story, tables) for story, tables in parts.items()]
-    files = {"index.html": render_index(headers)}
+    # who departs is worked out once for the run, then the tables are split once: each page
+    # reads only its own rows (per-story work on the whole run's tables is quadratic)
+    ordered = {**report.tables, "findings": ordered_findings(report.tables["findings"])}
+    parts = story_partitions(ordered)
+    headers = {story: story_header(story, tables) for story, tables in parts.items()}
+    files = {"index.html": render_index(list(headers.values()))}
     for story, tables in parts.items():
-        files[f"stories/{story_slug(story)}.html"] = render_story(story, tables)
+        files[f"stories/{story_slug(story)}.html"] = render_story(story, tables, headers[story])
         report.advance(1)
     return files

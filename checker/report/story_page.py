@@ -158,10 +158,15 @@ def input_warnings(header: Mapping[str, Any]) -> list[str]:
     return warnings
 
 
-def story_view(story: str, tables: Mapping[str, pl.DataFrame]) -> dict[str, Any]:
-    """Everything one story page shows."""
-    header = story_header(story, tables)
-    findings = ordered_findings(tables["findings"].filter(pl.col("story") == story))
+def story_view(
+    story: str, tables: Mapping[str, pl.DataFrame], header: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Everything one story page shows. `tables` may be the run's or the story's partition;
+    findings that already carry order.ordered_findings' columns are taken in their order."""
+    header = header or story_header(story, tables)
+    findings = tables["findings"].filter(pl.col("story") == story)
+    if "departing" not in findings.columns:
+        findings = ordered_findings(findings)
     cards = [finding_card(row) for row in findings.iter_rows(named=True)]
     index = [
         {

@@ -163,7 +163,8 @@ def story_header(story: str, tables: Mapping[str, pl.DataFrame]) -> dict[str, An
     documents = tables["documents"].filter(pl.col("story") == story)
     findings = tables["findings"].filter(pl.col("story") == story)
     claims = tables["claims"].filter(pl.col("story") == story)
-    departed = departures(findings)
+    # order.ordered_findings already added who departs (render_html does it once per run)
+    departed = findings if "departing" in findings.columns else departures(findings)
     by_outlet = (
         departed.select("departing_outlets")
         .explode("departing_outlets")
