@@ -81,7 +81,8 @@ def test_the_first_departing_row_is_on_the_first_screen(laptop, report, story) -
     assert top is not None and top < 1000, top
     # and before it, the who-deviates table names that row's outlet
     outlets = laptop.execute_script(
-        "return Array.from(document.querySelectorAll('#who tbody th > a:first-child')).map(e => e.textContent)"
+        "return Array.from(document.querySelectorAll('#who tbody th > a:first-child'))"
+        ".map(e => e.textContent)"
     )
     first_card_departing = json.loads(
         laptop.find_element(By.ID, "finding-index").get_attribute("textContent")
