@@ -287,10 +287,17 @@ def report(
 
     DIR: an output folder `checker compare` or `checker gate --out` wrote."""
     from checker.report.commands import report_command
+    from checker.ruleset.config import load_config
+    from checker.severity import parse_threshold
 
     console.configure_for_formats(formats, quiet, verbose)
+    try:  # the same threshold `compare` takes: the option, else the config's fail_on
+        threshold = parse_threshold(fail_on) if fail_on else load_config().threshold("none")
+    except ValueError as exc:
+        raise CheckerError("--fail-on", str(exc)) from exc
     minimum = _severity_option("--sarif-min-severity", sarif_min_severity)
-    report_command(out, formats or [], fail_on or "none", minimum)
+    _, failed = report_command(out, formats or [], str(threshold or "none"), minimum)
+    finish(Problems(), failed=failed)
 
 
 @app.command()

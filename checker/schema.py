@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
-SCHEMA_VERSION = 3  # 2: quantities.context and .names, facts.quantity_start, findings.confidence;
-# 3: times.context
+SCHEMA_VERSION = 4  # 2: quantities.context and .names, facts.quantity_start, findings.confidence;
+# 3: times.context; 4: findings.evidence.published
 
 _UTC = pl.Datetime("us", "UTC")
 
@@ -18,13 +18,14 @@ EVIDENCE = pl.Struct(
     {
         "outlet": pl.String,
         "outlets": pl.List(pl.String),  # every outlet that ran this same copy
-        "side": pl.String,  # majority / minority / reference / candidate
+        "side": pl.String,  # majority / minority / disputed / optimistic / pessimistic / ...
         "value": pl.String,
         "sentence": pl.String,
         "start": pl.Int32,  # span of the value inside `sentence`
         "end": pl.Int32,
         "speaker": pl.String,
         "url": pl.String,
+        "published": _UTC,  # the document's publication time: an update reads as one
         "doc_id": pl.String,
         "claim_id": pl.String,
     }

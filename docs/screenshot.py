@@ -1,65 +1,87 @@
-"""Take docs/report-story.png: a story page of the report on the bundled seed corpus.
+"""Take the report screenshots in docs/ from a real-corpus story (tests/corpus/real).
 
-Runs the whole pipeline on seeds/, writes the report to a temporary folder and photographs one
-story page (the one with the most findings, or --story NAME) in headless Debian chromium.
-Usage: .venv/bin/python docs/screenshot.py [--story NAME] [--out docs/report-story.png]
+Runs the whole pipeline on tests/corpus/real, writes the report to a temporary folder and
+photographs it in headless Debian chromium: the index (report-index.png), the first screen of
+one story at 1,400 x 900 (report-story.png), that story's first finding card
+(report-card.png) and the story at phone width, 400 px (report-phone.png).
+Usage: .venv/bin/python docs/screenshot.py [--story alaska-summit] [--out-dir docs]
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ lives in the checkout
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # bench/ lives in the checkout
 
-from bench.headless import start_chromium, stop_chromium
-from checker.errors import Problems
-from checker.pipeline import run_pipeline
-from checker.report.view import story_slug
-from checker.report.writer import write_report
-from checker.resources import seeds_dir
+from bench.headless import start_chromium, stop_chromium  # noqa: E402
+from checker.errors import Problems  # noqa: E402
+from checker.pipeline import run_pipeline  # noqa: E402
+from checker.report.view import story_slug  # noqa: E402
+from checker.report.writer import write_report  # noqa: E402
+
+REAL = ROOT / "tests" / "corpus" / "real"
 
 
-def photograph(page: Path, out: Path, width: int, height: int) -> None:
-    driver = start_chromium(width, height, extra_flags=("--hide-scrollbars",))
+def capture(driver, out: Path, clip: dict[str, float]) -> None:
+    """A PNG of one region of the page (CSS pixels), beyond the window if need be."""
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {"format": "png", "captureBeyondViewport": True, "clip": {**clip, "scale": 1}},
+    )
+    out.write_bytes(base64.b64decode(shot["data"]))
+    print(f"wrote {out}")
+
+
+def emulate(driver, width: int, height: int, mobile: bool) -> None:
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+    )
+
+
+def photograph(report: Path, story: str, out_dir: Path) -> None:
+    page = (report / "stories" / f"{story_slug(story)}.html").resolve().as_uri()
+    driver = start_chromium(1400, 900, extra_flags=("--hide-scrollbars",))
     try:
-        started = time.perf_counter()
-        driver.get(page.resolve().as_uri())
-        print(f"page loaded in {time.perf_counter() - started:.2f} s")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(out))
+        emulate(driver, 1400, 900, mobile=False)
+        driver.get((report / "index.html").resolve().as_uri())
+        capture(
+            driver, out_dir / "report-index.png", {"x": 0, "y": 0, "width": 1400, "height": 900}
+        )
+        driver.get(page)
+        capture(
+            driver, out_dir / "report-story.png", {"x": 0, "y": 0, "width": 1400, "height": 900}
+        )
+        box = driver.execute_script(
+            "const r = document.querySelector('article.finding').getBoundingClientRect();"
+            "return {x: r.left - 8, y: r.top + window.scrollY - 8, width: r.width + 16,"
+            " height: Math.min(r.height + 16, 1200)};"
+        )
+        capture(driver, out_dir / "report-card.png", box)
+        emulate(driver, 400, 860, mobile=True)
+        driver.get("about:blank")
+        driver.get(page)
+        capture(driver, out_dir / "report-phone.png", {"x": 0, "y": 0, "width": 400, "height": 860})
     finally:
         stop_chromium(driver)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--story", help="story to photograph (default: most findings)")
-    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("report-story.png"))
-    parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--height", type=int, default=1700)
+    parser.add_argument("--story", default="alaska-summit", help="a story of tests/corpus/real")
+    parser.add_argument("--out-dir", type=Path, default=Path(__file__).parent)
     args = parser.parse_args()
 
-    tables = run_pipeline([str(seeds_dir())], problems=Problems())
-    findings = tables["findings"]
-    story = (
-        args.story
-        or findings.group_by("story")
-        .len()
-        .sort(["len", "story"], descending=[True, False])["story"][0]
-    )
+    stories = sorted(p for p in REAL.iterdir() if p.is_dir())
+    tables = run_pipeline([str(p) for p in stories], problems=Problems())
     with tempfile.TemporaryDirectory(prefix="checker-report-") as folder:
         write_report(Path(folder), tables, [], "none")
-        photograph(
-            Path(folder) / "stories" / f"{story_slug(story)}.html",
-            args.out,
-            args.width,
-            args.height,
-        )
-    print(f"wrote {args.out} ({story})")
+        photograph(Path(folder), args.story, args.out_dir)
 
 
 if __name__ == "__main__":

@@ -42,10 +42,11 @@ def test_compare_keeps_only_findings_at_the_minimum_confidence(tmp_path: Path) -
     sure_rows = json.loads((tmp_path / "sure" / "findings.json").read_text())["findings"]
     assert 0 < len(sure_rows) < len(all_rows)
     assert all(row["confidence"] >= 0.8 for row in sure_rows)
-    by_story: dict[str, list[float]] = {}
+    # the one order: within a story and a severity, the surest first
+    by_group: dict[tuple[str, str], list[float]] = {}
     for row in all_rows:
-        by_story.setdefault(row["story"], []).append(row["confidence"])
-    assert all(scores == sorted(scores, reverse=True) for scores in by_story.values())
+        by_group.setdefault((row["story"], row["severity"]), []).append(row["confidence"])
+    assert all(scores == sorted(scores, reverse=True) for scores in by_group.values())
 
 
 def test_a_minimum_confidence_outside_zero_to_one_is_a_usage_error(tmp_path: Path) -> None:

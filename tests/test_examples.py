@@ -195,7 +195,8 @@ def test_the_example_commands_run_end_to_end(path: Path, tmp_path: Path) -> None
         run = _run_checker(argv, tmp_path)
         codes.append(run.returncode)
         assert run.returncode in (0, 1), run.stderr
-    assert codes == [1, 0]  # the gate fails on the major finding; the report step succeeds
+    # the gate fails on the major finding; the report, re-rendered with the same --fail-on, too
+    assert codes == [1, 1]
     out = tmp_path / _checker_commands(path)[0][-1]
     assert "quantity-mismatch" in (out / "findings.md").read_text(encoding="utf-8")
     assert "quantity-mismatch" in (out / "gate.html").read_text(encoding="utf-8")
@@ -241,7 +242,7 @@ def test_every_readme_ci_command_runs(tmp_path: Path) -> None:
         run = _run_checker(argv[1:], tmp_path)
         codes.append(run.returncode)
         assert run.returncode in (0, 1), run.stderr
-    assert codes == [1, 0, 0, 0]
+    assert codes == [1, 1, 0, 0]  # report --fail-on major exits 1 like the gate
     baseline = json.loads((tmp_path / "checker-baseline.json").read_text(encoding="utf-8"))
     assert baseline["findings"], baseline
 

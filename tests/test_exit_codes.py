@@ -56,6 +56,17 @@ def test_an_unknown_threshold_is_one_line_and_exit_2(monkeypatch, drifted: Path,
     assert "unknown threshold 'bogus'" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(("threshold", "code"), [("major", 1), ("critical", 0), ("none", 0)])
+def test_report_fail_on_sets_the_exit_code_like_compare(
+    monkeypatch, drifted: Path, tmp_path: Path, threshold: str, code: int
+) -> None:
+    out = tmp_path / "o"
+    assert run_main(monkeypatch, "compare", str(drifted), "--out", str(out)) == 0
+    # the bus crash's 21 against 12 is a major finding: report exits 1 at major, as compare
+    assert run_main(monkeypatch, "report", str(out), "--fail-on", threshold) == code
+    assert run_main(monkeypatch, "report", str(out), "--fail-on", "bogus") == 2
+
+
 def test_report_of_a_missing_folder_exits_2(monkeypatch, tmp_path: Path, capsys) -> None:
     assert run_main(monkeypatch, "report", str(tmp_path / "nowhere")) == 2
     assert "Traceback" not in capsys.readouterr().err

@@ -44,7 +44,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
 def test_differing_span_is_marked_and_escaped(tmp_path: Path) -> None:
     story = _pages(tmp_path, hostile=True)[f"{STORY}.html"]
     assert "Officials set aside <mark>15 million</mark> for the sea wall. &lt;script&gt;" in story
-    assert 'north-gazette<span class="also">(also: south-post)</span>' in story
+    assert '>north-gazette</a><span class="also">also: south-post</span>' in story
     assert 'id="f-a1b2c3d4e5f60001"' in story and 'href="#f-a1b2c3d4e5f60001"' in story
 
 
@@ -73,18 +73,43 @@ def test_no_external_resources(tmp_path: Path, hostile: bool) -> None:
         assert "default-src 'none'" in page  # the CSP blocks any fetch we missed
 
 
-def test_story_page_shows_header_matrix_and_chart(tmp_path: Path) -> None:
+def test_story_page_leads_with_who_deviates(tmp_path: Path) -> None:
     story = _pages(tmp_path, hostile=False)[f"{STORY}.html"]
-    assert "<strong>4</strong> outlets" in story and "<strong>4</strong> findings" in story
-    assert "district point turning vote" in story  # statement fact in the coverage matrix
-    assert "sea wall" in story
-    assert "<svg" in story and "67% (2/3)" in story  # east-echo: majority twice, minority once
-    assert "100% (2/2)" in story  # south-post is credited through its copy of north-gazette
+    # the who-deviates table comes before the first finding card, the old chart is gone
+    assert story.index('id="who"') < story.index('<article class="finding"')
+    assert "<svg" not in story and "Agreement with the majority" not in story
+    assert 'href="#outlet=west-wire&amp;check=quantity"' in story  # a cell filters
+    assert "<strong>4</strong> of <strong>4</strong> findings have an outlet departing" in story
     assert 'for="filter-q"' in story and "<button" in story
     assert "prefers-color-scheme: dark" in story and "@media print" in story
+    assert "(" + "attr(href)" not in story  # print does not spell out every URL
+
+
+def test_cards_lead_with_the_departing_side(tmp_path: Path) -> None:
+    story = _pages(tmp_path, hostile=False)[f"{STORY}.html"]
+    card = story[story.index('id="f-a1b2c3d4e5f60001"') :]
+    card = card[: card.index("</article>")]
+    # west-wire's 15 million row comes before the agreeing line, which folds 3 outlets
+    assert card.index("<mark>15 million</mark>") < card.index("<summary>3 outlets: 12 million")
+    assert "<time>2025-03-04 08:00</time>" in card  # the publication time of the row
+    # dated rows give two values, each in one period: the card reads it as an update
+    assert "may be an update rather than a contradiction" in card
+    assert card.index("<strong>12 million</strong>") < card.index("<strong>15 million</strong>")
+
+
+def test_statements_are_sentences(tmp_path: Path) -> None:
+    story = _pages(tmp_path, hostile=False)[f"{STORY}.html"]
+    statements = story[story.index('id="statements-title"') : story.index('id="documents-title"')]
+    assert "<q>claim 1</q>" in statements  # the member claim's sentence, not the key's words
+    assert "sea wall" not in statements
 
 
 def test_index_links_every_story(tmp_path: Path) -> None:
     index = _pages(tmp_path, hostile=False)["index.html"]
     assert f'href="stories/{STORY}.html"' in index
-    assert "quantity 1" in index
+    # a check pill opens the story page filtered on that check
+    assert f'href="stories/{STORY}.html#check=quantity">quantity 1</a>' in index
+    # west-wire departs in three findings of the story: it heads "depart most"
+    outlets = index[index.index("Outlets that depart most") :]
+    assert outlets.index("west-wire") < outlets.index("east-echo")
+    assert f'href="stories/{STORY}.html#outlet=west-wire">{STORY} 3</a>' in outlets

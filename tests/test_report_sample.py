@@ -20,6 +20,15 @@ IMG = "<img src=x onerror=window.__pwned=1>"
 BREAKOUT = "</script><script>window.__pwned=2</script>"
 
 
+# When each outlet published: the copy with its original, west-wire a day later.
+PUBLISHED = {
+    "north-gazette": datetime(2025, 3, 3, 9, 30, tzinfo=UTC),
+    "south-post": datetime(2025, 3, 3, 9, 30, tzinfo=UTC),
+    "east-echo": datetime(2025, 3, 3, 9, 45, tzinfo=UTC),
+    "west-wire": datetime(2025, 3, 4, 8, 0, tzinfo=UTC),
+}
+
+
 def _evidence(outlet, side, value, sentence, copies=None, speaker=None, url=None):
     start = sentence.find(value)
     return {
@@ -32,6 +41,7 @@ def _evidence(outlet, side, value, sentence, copies=None, speaker=None, url=None
         "end": start + len(value) if start >= 0 else None,
         "speaker": speaker,
         "url": url or f"https://{outlet}.example/story",
+        "published": PUBLISHED.get(outlet.split("<")[0]),
         "doc_id": f"doc-{outlet}",
         "claim_id": f"c-{outlet}-{value}",
     }
@@ -50,7 +60,7 @@ def sample_tables(hostile: bool = False) -> dict[str, pl.DataFrame]:
                 "outlet": o,
                 "url": f"https://{o}.example/story",
                 "title": f"Council backs harbour budget {bad}".strip(),
-                "published": datetime(2025, 3, 3, 9, 30, tzinfo=UTC),
+                "published": PUBLISHED[o.split("<")[0]],
                 "text": "…",
                 "duplicate_of": "doc-north-gazette" if o == "south-post" else None,
             }

@@ -52,8 +52,10 @@ AGREEING = {
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, pl.DataFrame]]:
     """Two stories (txt and md candidate), each with three outlets agreeing on another figure."""
     root = tmp_path_factory.mktemp("sarif")
-    for story, name, text in (("ferry", "alpha.txt", CANDIDATE),
-                              ("ferry-md", "alpha.md", CANDIDATE_MD)):
+    for story, name, text in (
+        ("ferry", "alpha.txt", CANDIDATE),
+        ("ferry-md", "alpha.md", CANDIDATE_MD),
+    ):
         (root / story).mkdir()
         (root / story / name).write_text(text, encoding="utf-8")
         for other, body in AGREEING.items():
@@ -73,7 +75,8 @@ def _render(root: Path, tables: dict[str, pl.DataFrame], monkeypatch: pytest.Mon
 
 def _results(log: dict, rule_id: str, uri: str) -> list[dict]:
     return [
-        r for r in log["runs"][0]["results"]
+        r
+        for r in log["runs"][0]["results"]
         if r["ruleId"] == rule_id
         and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
     ]
@@ -86,7 +89,7 @@ def _pointed_text(root: Path, result: dict) -> tuple[int, str]:
     assert region["startLine"] == region["endLine"]
     lines = (root / location["artifactLocation"]["uri"]).read_text(encoding="utf-8").split("\n")
     line = lines[region["startLine"] - 1]
-    return region["startLine"], line[region["startColumn"] - 1: region["endColumn"] - 1]
+    return region["startLine"], line[region["startColumn"] - 1 : region["endColumn"] - 1]
 
 
 def test_a_contradicting_number_is_located_in_the_txt_source(corpus, monkeypatch) -> None:
@@ -98,9 +101,11 @@ def test_a_contradicting_number_is_located_in_the_txt_source(corpus, monkeypatch
     assert pointed == "eight people died"
     assert result["level"] == "error"  # the rule is major
     assert result["properties"]["location"] == "source"
-    finding = tables["findings"].filter(
-        (pl.col("rule_id") == "quantity-mismatch") & (pl.col("story") == "ferry")
-    ).row(0, named=True)
+    finding = (
+        tables["findings"]
+        .filter((pl.col("rule_id") == "quantity-mismatch") & (pl.col("story") == "ferry"))
+        .row(0, named=True)
+    )
     assert result["partialFingerprints"][FINGERPRINT_KEY] == finding["finding_id"]
     assert result["message"]["text"] == finding["message"]
     # the three agreeing outlets are the yardstick, not offenders: no annotation for them
@@ -165,8 +170,9 @@ def test_columns_count_code_points_in_the_source_spelling() -> None:
     accented = (cleaned.index("Genève"), cleaned.index("Genève") + len("Genève"))
     region = locator.region((0, cleaned.index(".") + 1), accented)
     line = source.split("\n")[region.start_line - 3]
-    assert line[region.start_column - 1: region.end_column - 1] == unicodedata.normalize(
-        "NFD", "Genève")
+    assert line[region.start_column - 1 : region.end_column - 1] == unicodedata.normalize(
+        "NFD", "Genève"
+    )
 
 
 def test_signs_around_a_value_are_taken_in_when_the_source_has_them() -> None:
@@ -179,7 +185,7 @@ def test_signs_around_a_value_are_taken_in_when_the_source_has_them() -> None:
         start = cleaned.index(value)
         region = locator.region((0, len(cleaned)), (start, start + len(value)))
         line = lines[region.start_line - 1]
-        return region.start_line, line[region.start_column - 1: region.end_column - 1]
+        return region.start_line, line[region.start_column - 1 : region.end_column - 1]
 
     assert pointed("$12") == (1, "$12")
     assert pointed("4%)") == (2, "4%)")
@@ -221,53 +227,133 @@ def _synthetic(tmp_path: Path, status: str = "new", severity: str = "minor") -> 
     (tmp_path / "b.txt").write_text("The meeting lasted one hour.\n")
     # a syndicated copy of a.txt, laid out differently: it carries the same error
     (tmp_path / "copy.txt").write_text("Officials met on\nMonday.\n\nThe meeting lasted two hours.")
-    documents = from_rows([
-        {"doc_id": "da", "story": "s", "outlet": "a", "text": text, "path": "a.txt",
-         "body_line": 4},
-        {"doc_id": "db", "story": "s", "outlet": "b", "text": "The meeting lasted one hour.",
-         "path": "b.txt", "body_line": 1},
-        {"doc_id": "dc", "story": "s", "outlet": "c", "text": "The meeting lasted one hour.",
-         "path": "feed.jsonl", "body_line": None},
-        {"doc_id": "dd", "story": "s", "outlet": "d", "text": text, "path": "copy.txt",
-         "body_line": 1, "duplicate_of": "da"},
-    ], "documents")
-    claims = from_rows([
-        {"claim_id": "ca", "doc_id": "da", "story": "s", "start": 26, "end": 55,
-         "text": "The meeting lasted two hours."},
-        {"claim_id": "cb", "doc_id": "db", "story": "s", "start": 0, "end": 28,
-         "text": "The meeting lasted one hour."},
-        {"claim_id": "cc", "doc_id": "dc", "story": "s", "start": 0, "end": 28,
-         "text": "The meeting lasted one hour."},
-    ], "claims")
+    documents = from_rows(
+        [
+            {
+                "doc_id": "da",
+                "story": "s",
+                "outlet": "a",
+                "text": text,
+                "path": "a.txt",
+                "body_line": 4,
+            },
+            {
+                "doc_id": "db",
+                "story": "s",
+                "outlet": "b",
+                "text": "The meeting lasted one hour.",
+                "path": "b.txt",
+                "body_line": 1,
+            },
+            {
+                "doc_id": "dc",
+                "story": "s",
+                "outlet": "c",
+                "text": "The meeting lasted one hour.",
+                "path": "feed.jsonl",
+                "body_line": None,
+            },
+            {
+                "doc_id": "dd",
+                "story": "s",
+                "outlet": "d",
+                "text": text,
+                "path": "copy.txt",
+                "body_line": 1,
+                "duplicate_of": "da",
+            },
+        ],
+        "documents",
+    )
+    claims = from_rows(
+        [
+            {
+                "claim_id": "ca",
+                "doc_id": "da",
+                "story": "s",
+                "start": 26,
+                "end": 55,
+                "text": "The meeting lasted two hours.",
+            },
+            {
+                "claim_id": "cb",
+                "doc_id": "db",
+                "story": "s",
+                "start": 0,
+                "end": 28,
+                "text": "The meeting lasted one hour.",
+            },
+            {
+                "claim_id": "cc",
+                "doc_id": "dc",
+                "story": "s",
+                "start": 0,
+                "end": 28,
+                "text": "The meeting lasted one hour.",
+            },
+        ],
+        "claims",
+    )
 
     def entry(side: str, doc: str, claim: str, sentence: str, value: str) -> dict:
         start = sentence.index(value) if value else None
-        return {"outlet": doc, "outlets": [doc], "side": side, "value": value,
-                "sentence": sentence, "start": start,
-                "end": start + len(value) if value else None, "doc_id": doc, "claim_id": claim}
+        return {
+            "outlet": doc,
+            "outlets": [doc],
+            "side": side,
+            "value": value,
+            "sentence": sentence,
+            "start": start,
+            "end": start + len(value) if value else None,
+            "doc_id": doc,
+            "claim_id": claim,
+        }
 
-    findings = from_rows([{
-        "finding_id": "f1", "rule_id": "duration-mismatch", "check": "duration",
-        "severity": severity, "story": "s", "key": "meeting", "message": "two hours vs one",
-        "explanation": "", "outlets": ["a", "b", "c"], "claim_ids": ["ca", "cb", "cc"],
-        "status": status,
-        "evidence": [
-            entry("majority", "db", "cb", "The meeting lasted one hour.", "one hour"),
-            entry("majority", "dc", "cc", "The meeting lasted one hour.", "one hour"),
-            entry("minority", "da", "ca", "The meeting lasted two hours.", "two hours"),
+    findings = from_rows(
+        [
+            {
+                "finding_id": "f1",
+                "rule_id": "duration-mismatch",
+                "check": "duration",
+                "severity": severity,
+                "story": "s",
+                "key": "meeting",
+                "message": "two hours vs one",
+                "explanation": "",
+                "outlets": ["a", "b", "c"],
+                "claim_ids": ["ca", "cb", "cc"],
+                "status": status,
+                "evidence": [
+                    entry("majority", "db", "cb", "The meeting lasted one hour.", "one hour"),
+                    entry("majority", "dc", "cc", "The meeting lasted one hour.", "one hour"),
+                    entry("minority", "da", "ca", "The meeting lasted two hours.", "two hours"),
+                ],
+            },
+            {
+                "finding_id": "f2",
+                "rule_id": "house-omission",
+                "check": "coverage",
+                "severity": "info",
+                "story": "s",
+                "key": "statement:x",
+                "message": "omitted by b",
+                "explanation": "",
+                "outlets": ["a", "b"],
+                "claim_ids": ["ca", "cb"],
+                "status": status,
+                "evidence": [entry("minority", "db", "cb", "", "")],
+            },
         ],
-    }, {
-        "finding_id": "f2", "rule_id": "house-omission", "check": "coverage",
-        "severity": "info", "story": "s", "key": "statement:x", "message": "omitted by b",
-        "explanation": "", "outlets": ["a", "b"], "claim_ids": ["ca", "cb"], "status": status,
-        "evidence": [entry("minority", "db", "cb", "", "")],
-    }], "findings")
+        "findings",
+    )
     tables = {"documents": documents, "claims": claims, "findings": findings}
     return ReportInput(tables=report_tables(tables))
 
 
-@pytest.mark.parametrize(("severity", "level"), [
-    ("critical", "error"), ("major", "error"), ("minor", "warning"), ("info", "note")])
+@pytest.mark.parametrize(
+    ("severity", "level"),
+    [("critical", "error"), ("major", "error"), ("minor", "warning"), ("info", "note")],
+)
 def test_levels_follow_severity_and_only_offending_sides_are_annotated(
     tmp_path: Path, monkeypatch, severity: str, level: str
 ) -> None:
@@ -275,14 +361,26 @@ def test_levels_follow_severity_and_only_offending_sides_are_annotated(
     log = json.loads(render_sarif(_synthetic(tmp_path, severity=severity))[SARIF_FILE])
     SarifLog.model_validate(log)
     results = log["runs"][0]["results"]
-    located = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-                r["locations"][0]["physicalLocation"]["region"]) for r in results]
-    assert located == [
-        ("duration-mismatch", "a.txt",
-         {"startLine": 5, "startColumn": 20, "endLine": 5, "endColumn": 29}),
+    located = [
+        (
+            r["ruleId"],
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"],
+        )
+        for r in results
+    ]
+    assert located == [  # findings in the one order, each finding's places by file and line
+        (
+            "duration-mismatch",
+            "a.txt",
+            {"startLine": 5, "startColumn": 20, "endLine": 5, "endColumn": 29},
+        ),
+        (
+            "duration-mismatch",
+            "copy.txt",
+            {"startLine": 4, "startColumn": 20, "endLine": 4, "endColumn": 29},
+        ),
         ("house-omission", "b.txt", {"startLine": 1}),  # an omission points at the article
-        ("duration-mismatch", "copy.txt",
-         {"startLine": 4, "startColumn": 20, "endLine": 4, "endColumn": 29}),
     ]  # the majority entries (b.txt, and feed.jsonl which has no lines) are not annotated
     assert {r["ruleId"]: r["level"] for r in results}["duration-mismatch"] == level
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}

@@ -43,6 +43,7 @@ def evidence_entry(
         "end": end,
         "speaker": claim.get("speaker"),
         "url": claim.get("url"),
+        "published": claim.get("published"),
         "doc_id": claim["doc_id"],
         "claim_id": claim["claim_id"],
     }

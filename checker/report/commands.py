@@ -17,6 +17,7 @@ from checker.output_folder import output_folder
 from checker.report.view import fold_copies
 from checker.report.writer import REPORT_TABLES, write_report
 from checker.runner import echo_stdout_files
+from checker.severity import any_at_or_above
 from checker.tables_io import read_table
 
 # What `checker report` carries into the re-rendered folder: its input and the gate's verdict.
@@ -35,11 +36,12 @@ def report_command(
     formats: Sequence[str] = (),
     fail_on: str | None = "none",
     sarif_min_severity: str = "minor",
-) -> list[Path]:
+) -> tuple[list[Path], bool]:
     """Re-render every report file from the folder's tables; prints what it wrote.
 
-    The folder is replaced as a whole: its tables and gate results are kept, report files of
-    formats not asked for this time are gone."""
+    Returns the written files and whether a finding reaches `fail_on` (the exit code, as
+    `compare` sets it). The folder is replaced as a whole: its tables and gate results are
+    kept, report files of formats not asked for this time are gone."""
     tables = read_report_tables(out_dir)
     with output_folder(out_dir, keep=KEPT_BY_REPORT) as output:
         written = write_report(
@@ -48,7 +50,8 @@ def report_command(
         echo_stdout_files(written)
         output.commit()
     console.say(f"wrote {len(written)} report files to {out_dir}")
-    return [output.final(path) for path in written]
+    failed = any_at_or_above(tables["findings"]["severity"], fail_on)
+    return [output.final(path) for path in written], failed
 
 
 def find_finding(findings: pl.DataFrame, finding_id: str) -> dict:

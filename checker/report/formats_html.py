@@ -15,14 +15,11 @@ import jinja2
 import polars as pl
 from markupsafe import Markup
 
+from checker.report.index_page import input_problems, ranked_stories, top_outlets
+from checker.report.order import ordered_findings
 from checker.report.registry import ReportInput, register_format
-from checker.report.view import (
-    SEVERITIES_HIGH_FIRST,
-    story_header,
-    story_partitions,
-    story_slug,
-    story_view,
-)
+from checker.report.story_page import story_view
+from checker.report.view import SEVERITIES_HIGH_FIRST, story_header, story_partitions, story_slug
 from checker.resources import templates_dir
 
 
@@ -46,9 +43,11 @@ def script_json(data: Any) -> Markup:
     return Markup(text)
 
 
-def render_story(story: str, tables: Mapping[str, pl.DataFrame]) -> str:
+def render_story(
+    story: str, tables: Mapping[str, pl.DataFrame], header: dict[str, Any] | None = None
+) -> str:
     """One story page; `tables` may be the whole run's or just the story's partition."""
-    view = story_view(story, tables)
+    view = story_view(story, tables, header)
     return (
         environment()
         .get_template("story.html")
@@ -57,21 +56,30 @@ def render_story(story: str, tables: Mapping[str, pl.DataFrame]) -> str:
 
 
 def render_index(headers: list[dict[str, Any]]) -> str:
-    """index.html from every story's header (story_header), in story order."""
+    """index.html from every story's header (story_header): stories by departing findings."""
     totals = {s: sum(r["by_severity"].get(s, 0) for r in headers) for s in SEVERITIES_HIGH_FIRST}
     return (
         environment()
         .get_template("index.html")
-        .render(rows=headers, severities=SEVERITIES_HIGH_FIRST, totals=totals)
+        .render(
+            rows=ranked_stories(headers),
+            severities=SEVERITIES_HIGH_FIRST,
+            totals=totals,
+            outlets=top_outlets(headers),
+            problems=input_problems(headers),
+        )
     )
 
 
 @register_format("html", "index.html and stories/<story>.html", always=True)
 def render_html(report: ReportInput) -> dict[str, str]:
-    parts = story_partitions(report.tables)  # split once: each page then reads only its rows
-    headers = [story_header(story, tables) for story, tables in parts.items()]
-    files = {"index.html": render_index(headers)}
+    # who departs is worked out once for the run, then the tables are split once: each page
+    # reads only its own rows (per-story work on the whole run's tables is quadratic)
+    ordered = {**report.tables, "findings": ordered_findings(report.tables["findings"])}
+    parts = story_partitions(ordered)
+    headers = {story: story_header(story, tables) for story, tables in parts.items()}
+    files = {"index.html": render_index(list(headers.values()))}
     for story, tables in parts.items():
-        files[f"stories/{story_slug(story)}.html"] = render_story(story, tables)
+        files[f"stories/{story_slug(story)}.html"] = render_story(story, tables, headers[story])
         report.advance(1)
     return files

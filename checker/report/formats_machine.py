@@ -63,17 +63,10 @@ def render_markdown(report: ReportInput) -> dict[str, str]:
         counts = [str(header["by_severity"].get(s, 0)) for s in reversed(SEVERITY_NAMES)]
         lines.append(f"| {_md_cell(story)} | " + " | ".join(counts) + f" | {header['findings']} |")
     if not findings.is_empty():
-        ordered = sorted(
-            findings.select(
-                "severity", "story", "rule_id", "message", "outlets", "finding_id"
-            ).to_dicts(),
-            key=lambda r: (
-                severity_sort_key(r["severity"]),
-                r["story"],
-                r["rule_id"],
-                r["finding_id"],
-            ),
-        )
+        # the writer hands the findings over in the one order (checker/report/order.py)
+        ordered = findings.select(
+            "severity", "story", "rule_id", "message", "outlets", "finding_id"
+        ).to_dicts()
         places = _first_places(report)
         lines += [
             "",
@@ -151,7 +144,7 @@ FINDINGS_CSV_COLUMNS = (
 
 @register_format("csv", "findings.csv and claims.csv for spreadsheets")
 def render_csv(report: ReportInput) -> dict[str, str]:
-    findings = report.tables["findings"].sort("story", "check", "key", "finding_id")
+    findings = report.tables["findings"]  # already in the one order
     claims = report.tables["claims"].sort("story", "doc_id", "start", "claim_id")
     return {
         "findings.csv": _csv(findings.select(FINDINGS_CSV_COLUMNS)),
@@ -179,7 +172,7 @@ def render_junit(report: ReportInput) -> dict[str, str]:
     total_tests = total_failures = 0
     by_story = findings.drop_nulls("story").partition_by("story", as_dict=True)
     for (story,), rows in sorted(by_story.items()):
-        rows = rows.sort("rule_id", "case", "finding_id")
+        # cases in the order of their first finding, findings in the one order within a case
         suite = ET.SubElement(root, "testsuite", name=_xml_text(story))
         tests = failures = 0
         for (rule_id, case), group in rows.group_by(["rule_id", "case"], maintain_order=True):

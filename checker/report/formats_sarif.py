@@ -39,6 +39,8 @@ SOURCE_ROOT = "%SRCROOT%"
 # The text reader's suffixes: the only documents with a body_line in a file of their own.
 LOCATABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "info": "note"}
+
+
 def artifact_uri(path: str) -> tuple[str, str | None]:
     """(uri, uriBaseId): relative to the working folder in posix form where possible."""
     candidate = Path(path)
@@ -73,8 +75,9 @@ def _locatable(documents: pl.DataFrame) -> pl.DataFrame:
 class TargetFinder:
     """Evidence entries to the documents and offsets they point at, copies included."""
 
-    def __init__(self, findings: pl.DataFrame, documents: pl.DataFrame,
-                 claims: pl.DataFrame) -> None:
+    def __init__(
+        self, findings: pl.DataFrame, documents: pl.DataFrame, claims: pl.DataFrame
+    ) -> None:
         evidence = findings.select(pl.col("evidence").explode()).unnest("evidence")
         evidence = evidence.filter(pl.col("side").is_in(list(OFFENDING_SIDES)))
         roots = documents.select("doc_id", pl.coalesce("duplicate_of", "doc_id").alias("root"))
@@ -161,9 +164,11 @@ def sarif_results(report: ReportInput, rule_index: Mapping[str, int]) -> list[di
     finder = TargetFinder(findings, report.tables["documents"], report.tables["claims"])
     locators: dict[str, SourceLocator] = {}
     results: dict[tuple, dict[str, Any]] = {}
-    for finding in findings.sort("finding_id").iter_rows(named=True):
+    # Findings in the one order (the writer sorted them); a finding's places by file and line.
+    for finding in findings.iter_rows(named=True):
         if not at_or_above(finding["severity"], report.sarif_min_severity):
             continue  # info notes stay in the report, out of code scanning
+        placed: dict[tuple, dict[str, Any]] = {}
         for entry in finding["evidence"] or []:
             if entry["side"] not in OFFENDING_SIDES:
                 continue
@@ -174,17 +179,32 @@ def sarif_results(report: ReportInput, rule_index: Mapping[str, int]) -> list[di
                         document["text"] or "", document["body_line"], document["path"]
                     )
                 locator = locators[document["doc_id"]]
-                region = (locator.region(target.anchor, target.span) if entry["sentence"]
-                          else Region(document["body_line"]))  # an omission: the article
+                region = (
+                    locator.region(target.anchor, target.span)
+                    if entry["sentence"]
+                    else Region(document["body_line"])
+                )  # an omission: the article
                 result = _result(finding, entry, document, region, rule_index)
-                key = (document["path"], region.start_line, region.start_column or 0,
-                       finding["rule_id"], finding["finding_id"])
-                results.setdefault(key, result)  # the same spot twice is one annotation
-    return [results[key] for key in sorted(results)]
+                key = (
+                    document["path"],
+                    region.start_line,
+                    region.start_column or 0,
+                    finding["rule_id"],
+                    finding["finding_id"],
+                )
+                placed.setdefault(key, result)  # the same spot twice is one annotation
+        for key in sorted(placed):
+            results.setdefault(key, placed[key])
+    return list(results.values())
 
 
-def _result(finding: Mapping[str, Any], entry: Mapping[str, Any], document: Mapping[str, Any],
-            region: Region, rule_index: Mapping[str, int]) -> dict[str, Any]:
+def _result(
+    finding: Mapping[str, Any],
+    entry: Mapping[str, Any],
+    document: Mapping[str, Any],
+    region: Region,
+    rule_index: Mapping[str, int],
+) -> dict[str, Any]:
     uri, base = artifact_uri(document["path"])
     artifact = {"uri": uri, **({"uriBaseId": base} if base else {})}
     per_file = hashlib.sha1(f"{finding['finding_id']}\0{uri}".encode()).hexdigest()[:16]
@@ -201,16 +221,20 @@ def _result(finding: Mapping[str, Any], entry: Mapping[str, Any], document: Mapp
         "ruleIndex": rule_index[finding["rule_id"]],
         "level": LEVELS.get(finding["severity"], "warning"),
         "message": {"text": finding["message"] or finding["rule_id"]},
-        "locations": [{"physicalLocation": {"artifactLocation": artifact,
-                                            "region": region.to_sarif()}}],
-        "partialFingerprints": {FINGERPRINT_KEY: finding["finding_id"],
-                                EVIDENCE_FINGERPRINT_KEY: per_file},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": artifact, "region": region.to_sarif()}}
+        ],
+        "partialFingerprints": {
+            FINGERPRINT_KEY: finding["finding_id"],
+            EVIDENCE_FINGERPRINT_KEY: per_file,
+        },
         "baselineState": "unchanged" if finding["status"] == "baselined" else "new",
         "properties": properties,
     }
     if finding["status"] == "baselined":
-        result["suppressions"] = [{"kind": "external",
-                                   "justification": "listed in the checker baseline file"}]
+        result["suppressions"] = [
+            {"kind": "external", "justification": "listed in the checker baseline file"}
+        ]
     return result
 
 
@@ -231,4 +255,3 @@ def render_sarif(report: ReportInput) -> dict[str, str]:
         ],
     }
     return {SARIF_FILE: json.dumps(log, indent=2, ensure_ascii=False) + "\n"}
-

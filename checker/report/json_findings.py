@@ -8,17 +8,27 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import UTC, datetime
 from typing import Any
 
 import polars as pl
 
+from checker.report.order import sort_findings
 from checker.schema import SCHEMA_VERSION
 
 
+def iso_utc(moment: datetime) -> str:
+    """A publication time as ISO 8601 in UTC with a Z, to the second: `2025-08-15T14:03:00Z`."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _clean(value: Any) -> Any:
-    """JSON has no infinity: an open interval bound is written as null (docs/ARCHITECTURE.md)."""
+    """JSON has no infinity: an open interval bound is written as null (docs/ARCHITECTURE.md).
+    Times are ISO 8601 strings in UTC."""
     if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
         return None
+    if isinstance(value, datetime):
+        return iso_utc(value)
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -27,12 +37,9 @@ def _clean(value: Any) -> Any:
 
 
 def findings_document(findings: pl.DataFrame) -> dict[str, Any]:
-    # Within a story, the findings a reviewer can trust most come first.
-    rows = findings.sort(
-        ["story", "confidence", "check", "key", "finding_id"],
-        descending=[False, True, False, False, False],
-        nulls_last=True,
-    ).to_dicts()
+    # The one order of every format (checker/report/order.py); the helper columns it adds
+    # are not part of the findings table and stay out of the file.
+    rows = sort_findings(findings).to_dicts()
     by_severity: dict[str, int] = {}
     for row in rows:
         by_severity[row["severity"]] = by_severity.get(row["severity"], 0) + 1

@@ -26,7 +26,6 @@ from checker.errors import CheckerError, Problems
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum() characters, found without a Python loop
 
 
-
 @dataclass(frozen=True)
 class Region:
     """A SARIF region; `exact` is False when only an estimated start line is known."""
@@ -144,19 +143,20 @@ class SourceLocator:
         end = source.offsets[found + span_stop - 1 - first] + 1
         return self._widen(start, end, span, cleaned)
 
-    def _widen(self, start: int, end: int, span: tuple[int, int],
-               cleaned: Skeleton) -> tuple[int, int]:
+    def _widen(
+        self, start: int, end: int, span: tuple[int, int], cleaned: Skeleton
+    ) -> tuple[int, int]:
         """Take in the span's accents and its leading/trailing signs ("$", "%") where the
         source has them too, since the skeleton only matched letters and digits."""
         source = self.source or ""
         while end < len(source) and unicodedata.combining(source[end]):
             end += 1
-        lead = self.text[span[0]: cleaned.offsets[cleaned.index_at(span[0])]]
-        if lead and source[max(start - len(lead), 0): start] == lead:
+        lead = self.text[span[0] : cleaned.offsets[cleaned.index_at(span[0])]]
+        if lead and source[max(start - len(lead), 0) : start] == lead:
             start -= len(lead)
         last = cleaned.offsets[cleaned.index_at(span[1]) - 1] + 1
-        trail = self.text[last: span[1]]
-        if trail and source[end: end + len(trail)] == trail:
+        trail = self.text[last : span[1]]
+        if trail and source[end : end + len(trail)] == trail:
             end += len(trail)
         return start, end
 
@@ -177,7 +177,7 @@ def read_body(path: Path, body_line: int) -> str | None:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as front matter counts
     if body_line < 1 or body_line > len(lines):
         return None
-    return "\n".join(lines[body_line - 1:])
+    return "\n".join(lines[body_line - 1 :])
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import polars as pl
 
+from checker.report.order import departures
 from checker.severity import SEVERITY_NAMES, parse_severity
 
 # Display order of evidence sides: the agreed value first, then who departs from it.
@@ -81,6 +82,11 @@ def sentence_parts(entry: Mapping[str, Any]) -> tuple[str, str, str]:
     return sentence[:start], sentence[start:end], sentence[end:]
 
 
+def time_label(moment: datetime | None) -> str:
+    """A publication time as the pages show it: UTC, to the minute."""
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
 def fold_copies(evidence: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """One row per distinct copy: syndicated outlets saying the same thing are folded together."""
     rows: dict[tuple, dict[str, Any]] = {}
@@ -102,6 +108,8 @@ def fold_copies(evidence: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
             "speaker": entry.get("speaker") or "",
             "url": entry.get("url") or "",
             "link": safe_link(entry.get("url")),
+            "published_at": entry.get("published"),
+            "published": time_label(entry.get("published")),
         }
     side_rank = {side: i for i, side in enumerate(SIDE_ORDER)}
     return sorted(
@@ -155,6 +163,16 @@ def story_header(story: str, tables: Mapping[str, pl.DataFrame]) -> dict[str, An
     documents = tables["documents"].filter(pl.col("story") == story)
     findings = tables["findings"].filter(pl.col("story") == story)
     claims = tables["claims"].filter(pl.col("story") == story)
+    # order.ordered_findings already added who departs (render_html does it once per run)
+    departed = findings if "departing" in findings.columns else departures(findings)
+    by_outlet = (
+        departed.select("departing_outlets")
+        .explode("departing_outlets")
+        .drop_nulls()
+        .group_by("departing_outlets")
+        .len()
+        .sort("departing_outlets")
+    )
     return {
         "story": story,
         "slug": story_slug(story),
@@ -162,121 +180,14 @@ def story_header(story: str, tables: Mapping[str, pl.DataFrame]) -> dict[str, An
         "documents": documents.height,
         "claims": claims.height,
         "findings": findings.height,
+        "departing_findings": int((departed["departing"] > 0).sum()),
+        "departing_by_outlet": dict(by_outlet.iter_rows()),
         "by_severity": count_by(findings, "severity"),
         "by_check": count_by(findings, "check"),
-    }
-
-
-def agreement(findings: pl.DataFrame) -> list[dict[str, Any]]:
-    """Per outlet: evidence entries on the majority side / all its entries (copies count too)."""
-    if findings.is_empty():
-        return []
-    entries = (
-        findings.select("finding_id", "evidence")
-        .explode("evidence")
-        .drop_nulls("evidence")
-        .unnest("evidence")
-        .select(
-            "finding_id",
-            "side",
-            pl.concat_list(pl.col("outlets").fill_null([]), pl.col("outlet")).alias("who"),
-        )
-        .explode("who")
-        .drop_nulls("who")
-        .unique(["finding_id", "who", "side"])
-    )
-    if entries.is_empty():
-        return []
-    stats = (
-        entries.group_by("who")
-        .agg(pl.len().alias("total"), (pl.col("side") == "majority").sum().alias("majority"))
-        .sort("who")
-    )
-    return [
-        {
-            "outlet": who,
-            "majority": majority,
-            "total": total,
-            "percent": round(100 * majority / total) if total else 0,
-        }
-        for who, total, majority in stats.iter_rows()
-    ]
-
-
-def coverage_matrix(
-    story: str, tables: Mapping[str, pl.DataFrame], outlets: list[str]
-) -> list[dict]:
-    """Statement facts by outlet: which outlets carry each matched statement."""
-    facts = tables["facts"].filter(
-        (pl.col("story") == story) & pl.col("key").str.starts_with("statement:")
-    )
-    if facts.is_empty():
-        return []
-    carried = (
-        facts.join(tables["claims"].select("claim_id", "outlet"), on="claim_id", how="left")
-        .group_by("fact_id", "key")
-        .agg(pl.col("outlet").drop_nulls().unique().sort())
-        .sort("key", "fact_id")
-    )
-    return [
-        {
-            "fact_id": fact_id,
-            "label": key.removeprefix("statement:") or fact_id,
-            "cells": [outlet in set(present) for outlet in outlets],
-            "count": len(present),
-        }
-        for fact_id, key, present in carried.iter_rows()
-    ]
-
-
-def finding_groups(findings: pl.DataFrame) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Findings grouped by fact (worst first) and the small index the page's filters read."""
-    by_fact: dict[str, dict[str, Any]] = {}
-    for row in findings.to_dicts():
-        group_key = row["fact_id"] or f"finding:{row['finding_id']}"
-        group = by_fact.setdefault(
-            group_key, {"fact_id": row["fact_id"], "key": row["key"] or "", "findings": []}
-        )
-        group["findings"].append(
-            {**row, "rows": fold_copies(row["evidence"] or []), "outlets": row["outlets"] or []}
-        )
-    for group in by_fact.values():
-        group["findings"].sort(
-            key=lambda f: (
-                severity_sort_key(f["severity"]),
-                -(f.get("confidence") or 0.0),
-                f["rule_id"] or "",
-                f["finding_id"],
-            )
-        )
-        group["worst"] = group["findings"][0]["severity"]
-        group["trust"] = max((f.get("confidence") or 0.0) for f in group["findings"])
-    groups = sorted(
-        by_fact.values(),
-        key=lambda g: (severity_sort_key(g["worst"]), -g["trust"], g["key"], g["fact_id"] or ""),
-    )
-    index = [
-        {
-            "id": f["finding_id"],
-            "severity": f["severity"],
-            "check": f["check"],
-            "rule": f["rule_id"],
-            "outlets": sorted(f["outlets"]),
-        }
-        for group in groups
-        for f in group["findings"]
-    ]
-    return groups, index
-
-
-def filter_options(index: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """The values each filter offers: only those present on the page."""
-    severities = Counter(item["severity"] for item in index)
-    return {
-        "severity": sorted(severities, key=lambda s: (severity_sort_key(s), s)),
-        "check": sorted({item["check"] for item in index if item["check"]}),
-        "rule": sorted({item["rule"] for item in index if item["rule"]}),
-        "outlet": sorted({o for item in index for o in item["outlets"]}),
+        "undated": documents.filter(pl.col("published").is_null())["outlet"].to_list(),
+        "untitled": documents.filter(pl.col("title").fill_null("").str.strip_chars() == "")[
+            "outlet"
+        ].to_list(),
     }
 
 
@@ -288,34 +199,9 @@ def documents_list(story: str, documents: pl.DataFrame) -> list[dict[str, Any]]:
             "title": row["title"] or "",
             "url": row["url"] or "",
             "link": safe_link(row["url"]),
-            "published": row["published"].strftime("%Y-%m-%d %H:%M UTC")
-            if row["published"]
-            else "",
+            "published": time_label(row["published"]) if row["published"] else "",
             "copy_of": row["duplicate_of"] or "",
             "doc_id": row["doc_id"],
         }
         for row in rows
     ]
-
-
-def story_view(story: str, tables: Mapping[str, pl.DataFrame]) -> dict[str, Any]:
-    """Everything one story page shows."""
-    header = story_header(story, tables)
-    findings = tables["findings"].filter(pl.col("story") == story)
-    groups, index = finding_groups(findings)
-    evidence_outlets = {o for item in index for o in item["outlets"]}
-    outlets = sorted(set(header["outlets"]) | evidence_outlets)
-    documents = documents_list(story, tables["documents"])
-    copy_outlet = {d["doc_id"]: d["outlet"] for d in documents}
-    for doc in documents:
-        doc["copy_of_outlet"] = copy_outlet.get(doc["copy_of"], doc["copy_of"])
-    return {
-        **header,
-        "all_outlets": outlets,
-        "groups": groups,
-        "index": index,
-        "filters": filter_options(index),
-        "agreement": agreement(findings),
-        "coverage": coverage_matrix(story, tables, outlets),
-        "documents_list": documents,
-    }

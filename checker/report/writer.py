@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 
 from checker.progress import Reporter, stage_of
+from checker.report.order import sort_findings
 from checker.report.registry import ReportInput, resolve_formats
 from checker.report.view import stories_of
 from checker.schema import conform, empty
@@ -18,11 +19,15 @@ REPORT_TABLES = ("documents", "claims", "facts", "findings")
 
 
 def report_tables(tables: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
-    """The tables the formats need, conformed to the schema; a missing one is empty."""
-    return {
+    """The tables the formats need, conformed to the schema; a missing one is empty.
+
+    Findings come in the one order every format keeps (checker/report/order.py)."""
+    conformed = {
         name: conform(tables[name], name) if name in tables else empty(name)
         for name in REPORT_TABLES
     }
+    conformed["findings"] = sort_findings(conformed["findings"])
+    return conformed
 
 
 def write_report(

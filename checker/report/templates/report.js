@@ -1,6 +1,8 @@
 // Client-side filters for one story page. The filter state lives in the URL hash
 // (#severity=major&outlet=x&q=word) so a copied link reproduces the view; a hash of the form
-// #f-<finding_id> is a permalink and opens on that finding with every filter cleared.
+// #f-<finding_id> is a permalink and opens on that finding with every filter cleared, below
+// the sticky filter bar. `outlet` matches the outlets that depart in a finding, not every
+// outlet it names; the who-deviates table's cells are links to such hashes.
 (function () {
   "use strict";
   var FIELDS = ["severity", "check", "rule", "outlet", "q"];
@@ -15,6 +17,16 @@
   FIELDS.forEach(function (name) { controls[name] = document.getElementById("filter-" + name); });
   var counter = document.getElementById("filter-count");
   var noMatch = document.getElementById("no-match");
+  var bar = document.getElementById("filters");
+  var findingsTitle = document.getElementById("findings-title");
+
+  // Cards scroll to just below the bar (CSS scroll-margin-top reads --bar-h); the bar is
+  // sticky only on wide screens, so its height counts only while it is sticky.
+  function measureBar() {
+    var sticky = bar && getComputedStyle(bar).position === "sticky";
+    var height = sticky ? bar.getBoundingClientRect().height : 0;
+    document.documentElement.style.setProperty("--bar-h", Math.ceil(height) + "px");
+  }
 
   function readControls() {
     var state = {};
@@ -79,6 +91,7 @@
     if (!card) { return false; }
     setControls({});
     apply({});
+    measureBar();
     cards.forEach(function (c) { c.classList.remove("is-target"); });
     card.classList.add("is-target");
     card.scrollIntoView({ block: "start" });
@@ -112,6 +125,15 @@
   if (reset) {
     reset.addEventListener("click", function () { setControls({}); onChange(); });
   }
-  window.addEventListener("hashchange", readHash);
+  window.addEventListener("hashchange", function () {
+    readHash();
+    // a filter link of the who-deviates table: show the findings it selected
+    var who = document.getElementById("who");
+    if (who && who.contains(document.activeElement) && findingsTitle) {
+      findingsTitle.scrollIntoView({ block: "start" });
+    }
+  });
+  window.addEventListener("resize", measureBar);
+  measureBar();
   readHash();
 }());
