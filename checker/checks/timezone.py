@@ -64,6 +64,33 @@ def _span(row: dict[str, Any], last: dict[str, Any] | None = None) -> tuple[int,
     return row["t_start"] - row["start"], end - row["start"]
 
 
+SEASON_SHIFT = 60  # minutes between a zone's standard and summer offsets
+
+
+def _gap_minutes(first: dict[str, Any], second: dict[str, Any]) -> int:
+    gap = abs(_minutes(first["utc"]) - _minutes(second["utc"])) % (24 * 60)
+    return min(gap, 24 * 60 - gap)
+
+
+def _label_off_season(first: dict[str, Any], second: dict[str, Any], zones: Any) -> bool:
+    """ "5 PM EST (21:00 GMT)" on a summer day: the two differ by the summer shift and one
+    label is out of season, so the label is what is wrong ("EDT"), not either time."""
+    if _gap_minutes(first, second) != SEASON_SHIFT:
+        return False
+    return any(zone_fits_date(r["zone"], _mention_day(r), zones) is False for r in (first, second))
+
+
+def _converts_with_summer_shift(rows: list[dict[str, Any]], row: dict[str, Any]) -> bool:
+    """Does the out-of-season mention convert right once its label is the season's one?"""
+    return any(
+        other is not row
+        and other["utc"]
+        and row["utc"]
+        and _gap_minutes(row, other) == SEASON_SHIFT
+        for other in rows
+    )
+
+
 def claim_problems(rule: Any, context: CheckContext, mentions: pl.DataFrame) -> list[dict]:
     """Conversion and season problems, one finding per claim that has any."""
     zones = load_zone_lexicon(lexicon_dirs(rule))
@@ -81,6 +108,8 @@ def claim_problems(rule: Any, context: CheckContext, mentions: pl.DataFrame) -> 
             if not check_conversion or gap > _ADJACENT_GAP or not first["utc"] or not second["utc"]:
                 continue
             if first["utc"] != second["utc"]:
+                if _label_off_season(first, second, zones):
+                    continue  # the zone label is wrong, not the figure: the season check says so
                 problems.append("conversion")
                 # What the second label should read, converting the first mention exactly.
                 offset = zone_offset_hours(second["zone"], _mention_day(second), zones)
@@ -96,7 +125,10 @@ def claim_problems(rule: Any, context: CheckContext, mentions: pl.DataFrame) -> 
             fits = zone_fits_date(row["zone"], _mention_day(row), zones) if check_season else None
             if fits is False:
                 problems.append("season")
-                details.append(f"{row['zone']} is not in use on {_mention_day(row)}")
+                details.append(
+                    f"{row['zone']} is not in use on {_mention_day(row)}: the label is wrong"
+                    + (", not the time" if _converts_with_summer_shift(rows, row) else "")
+                )
                 span_rows = span_rows or [row]
         if not problems:
             continue
