@@ -14,15 +14,15 @@ which are sorted either way.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import polars as pl
 
 from checker.engine.partition import StoryResult
 from checker.pipeline import TABLE_ORDER
+from checker.report import writer as report_writer
 from checker.schema import conform, empty
-from checker.tables_io import atomic_write_text, write_tables
+from checker.tables_io import write_tables
 
 # The match stage's fact kinds, in the order it concatenates them (checker/match/__init__.py).
 _FACT_PREFIXES = ("quantity:", "statement:", "date:")
@@ -94,7 +94,7 @@ class PartsWriter:
         self.findings.append(result.tables["findings"])
         if result.page is not None and result.header is not None:
             relative, html = result.page
-            atomic_write_text(self.out_dir / relative, html)
+            report_writer.atomic_write_text(self.out_dir / relative, html)
             self.pages.append(self.out_dir / relative)
             self.headers.append(result.header)
         self._count += 1
@@ -112,5 +112,19 @@ class PartsWriter:
                 tmp = target.with_name(f".{target.name}.merge.tmp")
                 pl.scan_parquet(files).sink_parquet(tmp)
                 tmp.replace(target)
-        shutil.rmtree(self.parts, ignore_errors=True)
+        _remove_tree(self.parts)
         return pl.concat(self.findings) if self.findings else empty("findings")
+
+
+def _remove_tree(folder: Path) -> None:
+    """Remove the parts folder (two levels of plain files; no fd-based rmtree needed)."""
+    if not folder.is_dir():
+        return
+    for child in sorted(folder.iterdir()):
+        if child.is_dir():
+            for path in child.iterdir():
+                path.unlink()
+            child.rmdir()
+        else:
+            child.unlink()
+    folder.rmdir()

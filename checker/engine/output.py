@@ -107,9 +107,10 @@ def _write_report(
     fail_on: str,
     sarif_min_severity: str,
 ) -> list[Path]:
+    from checker.report import writer as report_writer
     from checker.report.formats_html import render_index
     from checker.report.registry import ReportInput
-    from checker.tables_io import atomic_write_text, mark_output_dir
+    from checker.tables_io import mark_output_dir
 
     report = ReportInput(
         tables=FolderTables(out_dir, findings),
@@ -126,6 +127,6 @@ def _write_report(
     written = list(writer.pages)
     for relative in sorted(files):
         target = out_dir / relative
-        atomic_write_text(target, files[relative])
+        report_writer.atomic_write_text(target, files[relative])  # one way to write a report
         written.append(target)
     return sorted(written)
