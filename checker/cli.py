@@ -18,6 +18,7 @@ import typer
 import checker
 from checker import console
 from checker.console import QuietOpt, VerboseOpt
+from checker.engine.options import CacheOpt, EngineOpt, JobsOpt, NoCacheOpt, SchedulerOpt
 from checker.errors import CheckerError, Problems
 from checker.runner import (
     EXIT_BAD_INPUT,
@@ -218,60 +219,61 @@ def compare(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Print how many findings each rule made.")
     ] = False,
+    jobs: JobsOpt = None,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Compare outlets claim by claim and write findings and the HTML report.
 
     PATH: files, folders (read recursively) or http(s) URLs; default ./seeds, else the
-    bundled demo corpus."""
+    bundled demo corpus. Stories run in parallel (--jobs, or on Dask with --engine dask);
+    each story's tables are written as it finishes, so memory follows the largest story."""
+    from checker.engine.options import engine_options
+    from checker.engine.output import compare_to_folder
     from checker.output_folder import output_folder
-    from checker.pipeline import run_pipeline
     from checker.progress import StageClock, progress
-    from checker.report.writer import write_report
     from checker.ruleset.config import load_config
     from checker.severity import any_at_or_above, parse_threshold
     from checker.summary import findings_summary, rule_statistics
-    from checker.tables_io import write_tables
 
     console.configure_for_formats(formats, quiet, verbose)
     try:
         threshold = parse_threshold(fail_on) if fail_on else load_config().threshold("none")
     except ValueError as exc:
         raise CheckerError("--fail-on", str(exc)) from exc
+    options = engine_options(jobs, engine, scheduler, cache, no_cache)
+    minimum = _severity_option("--sarif-min-severity", sarif_min_severity)
     problems = Problems()
     # The output folder is checked and locked before any work, and replaced as a whole.
     with progress() as bars, output_folder(out) as output:
         clock = StageClock(bars)  # a bar on stderr when it is a terminal, else silent
-        tables = run_pipeline(
+        run = compare_to_folder(
             default_sources(paths),
+            output.path,
+            options,
             story=story,
             rule_dirs=rules or [],
             reference=reference or [],
             problems=problems,
             reporter=clock,
-        )
-        if min_confidence > 0:
-            findings = tables["findings"]
-            tables["findings"] = findings.filter(findings["confidence"] >= min_confidence)
-        clock.stage("tables")
-        write_tables(output.path, tables)
-        written = write_report(
-            output.path,
-            tables,
-            formats or [],
+            formats=formats or [],
             fail_on=str(threshold or "none"),
-            reporter=clock,
-            sarif_min_severity=_severity_option("--sarif-min-severity", sarif_min_severity),
+            sarif_min_severity=minimum,
+            min_confidence=min_confidence,
         )
-        echo_stdout_files(written)
+        echo_stdout_files(run.written)
         output.commit()
-    console.say(findings_summary(tables["findings"]))
+    console.say(findings_summary(run.findings))
     if statistics:
-        console.say(rule_statistics(tables["findings"]))
+        console.say(rule_statistics(run.findings))
     console.say(f"wrote {out / 'index.html'}")
-    console.detail(f"took: {clock.summary()}")
-    finish(problems, failed=any_at_or_above(tables["findings"]["severity"], threshold))
+    console.detail(f"took: {clock.summary(run.stats.seconds)}")
+    console.detail(run.stats.describe())
+    finish(problems, failed=any_at_or_above(run.findings["severity"], threshold))
 
 
 @app.command()

@@ -88,8 +88,23 @@ class StageClock:
         ends = [start for _name, start in self._starts[1:]] + [time.perf_counter()]
         return [(name, end - start) for (name, start), end in zip(self._starts, ends, strict=True)]
 
-    def summary(self) -> str:
-        return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.seconds())
+    def summary(self, summed: dict[str, float] | None = None) -> str:
+        """`stage N s, ...`; a "stories" stage (checker.engine) is shown as the stages its
+        workers ran, `summed` over every story (in parallel runs, more than the wall time)."""
+        own = self.seconds()
+        summed = summed or {}
+        names = {name for name, _ in own}
+        parts = []
+        for name, seconds in own:
+            if name == "stories" and summed:
+                parts.extend((stage, s) for stage, s in summed.items() if stage not in names)
+            else:  # a worker's share of a stage the parent also ran (report pages) adds up
+                parts.append((name, seconds + summed.get(name, 0.0)))
+        return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in parts)
+
+    def wall(self, name: str) -> float:
+        """Seconds the stage `name` took (0 when it did not run)."""
+        return sum(seconds for stage, seconds in self.seconds() if stage == name)
 
 
 @contextmanager

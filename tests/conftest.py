@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The extraction cache is on by default, in the user's cache folder: tests keep theirs
+    in a temporary folder (subprocesses inherit it), never in the home folder."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+
 
 HARBOUR = (
     "The city council voted on Monday to approve a new budget for the harbour district after "

@@ -18,6 +18,7 @@ import typer
 
 from checker import DISTRIBUTION, console
 from checker.console import QuietOpt, VerboseOpt
+from checker.engine.options import CacheOpt, EngineOpt, JobsOpt, NoCacheOpt, SchedulerOpt
 from checker.errors import CheckerError, Problems, printable
 from checker.gate.frames import SOURCE_TABLES
 from checker.output_folder import StagedOutput, check_output_file, output_to
@@ -32,6 +33,7 @@ from checker.runner import (
 from checker.severity import SEVERITY_NAMES
 
 if TYPE_CHECKING:
+    from checker.engine import EngineOptions
     from checker.gate.result import GateResult
 
 
@@ -46,6 +48,7 @@ def gate_command(
     formats: Sequence[str] = (),
     min_confidence: float = 0.0,
     sarif_min_severity: str = "minor",
+    engine: EngineOptions | None = None,
 ) -> int:
     """Run the pipeline (or read a saved output folder), gate its tables, print the verdict.
 
@@ -86,7 +89,7 @@ def gate_command(
         # An output folder is checked and locked before any work, and replaced as a whole.
         with output_to(out) as output:
             started = time.perf_counter()
-            tables = _tables(paths, reference, from_dir, problems, clock)
+            tables = _tables(paths, reference, from_dir, problems, clock, engine)
             pipeline_seconds = None if from_dir is not None else time.perf_counter() - started
             if min_confidence > 0 and "confidence" in tables["findings"].columns:
                 # Findings a reviewer would not trust yet never fail the build.
@@ -181,6 +184,7 @@ def _tables(
     from_dir: Path | None,
     problems: Problems,
     reporter: Reporter | None = None,
+    engine: EngineOptions | None = None,
 ) -> dict[str, pl.DataFrame]:
     if from_dir is not None:
         from checker.tables_io import read_table
@@ -193,6 +197,7 @@ def _tables(
         reference=list(reference),
         problems=problems,
         reporter=reporter,
+        engine=engine,
     )
 
 
@@ -286,6 +291,11 @@ def gate_cli(
             help="Leave findings below this out of SARIF (default minor).",
         ),
     ] = "minor",
+    jobs: JobsOpt = None,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -293,8 +303,11 @@ def gate_cli(
     great-expectations suites.
 
     PATH: the articles under review and their sources (files, folders or URLs); default
-    ./seeds, else the bundled demo corpus."""
+    ./seeds, else the bundled demo corpus. Stories run in parallel as in compare."""
+    from checker.engine.options import engine_options
+
     console.configure_for_formats(formats, quiet, verbose)
+    options = engine_options(jobs, engine, scheduler, cache, no_cache)
     raise typer.Exit(
         gate_command(
             paths,
@@ -307,6 +320,7 @@ def gate_cli(
             formats or (),
             min_confidence,
             sarif_min_severity,
+            options,
         )
     )
 

@@ -1,0 +1,130 @@
+"""Merging story results: in memory in a one-pass run's row order, or streamed to a folder.
+
+In memory (`TableCollector`), every table comes out equal to what one pass over the whole
+corpus returns, rows in the same order: documents as read, claims in document order, their
+figures and times in claim order, matches by claim pair, facts quantity first, then
+statements, then dates, as the match stage concatenates them, each sorted by story and key.
+
+Streamed (`PartsWriter`, for `checker compare`), each story's tables are written to a parts
+folder the moment they arrive and concatenated at the end without loading them: the merged
+tables hold the same rows in story order (a one-pass run orders documents by path, which is
+the same order when every story is a folder). findings.json and the report read the findings,
+which are sorted either way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from checker.engine.partition import StoryResult
+from checker.pipeline import TABLE_ORDER
+from checker.report import writer as report_writer
+from checker.schema import conform, empty
+from checker.tables_io import write_tables
+
+# The match stage's fact kinds, in the order it concatenates them (checker/match/__init__.py).
+_FACT_PREFIXES = ("quantity:", "statement:", "date:")
+
+
+class TableCollector:
+    """Keeps every story's tables; `tables()` merges them in a one-pass run's order."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, list[pl.DataFrame]] = {name: [] for name in TABLE_ORDER}
+
+    def add(self, result: StoryResult) -> None:
+        for name in TABLE_ORDER:
+            self._parts[name].append(result.tables[name])
+
+    def tables(self, documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
+        merged = {
+            name: conform(pl.concat(parts), name) if parts else empty(name)
+            for name, parts in self._parts.items()
+        }
+        return in_run_order(merged, documents)
+
+
+def in_run_order(
+    tables: dict[str, pl.DataFrame], documents: pl.DataFrame
+) -> dict[str, pl.DataFrame]:
+    """Story-ordered tables re-sorted into a one-pass run's row order (stable sorts only)."""
+    doc_pos = documents.select("doc_id", pl.int_range(pl.len()).alias("_pos"))
+    claims = (
+        tables["claims"]
+        .join(doc_pos, on="doc_id", how="left", maintain_order="left")
+        .sort("_pos", maintain_order=True)
+        .drop("_pos")
+    )
+    claim_pos = claims.select("claim_id", pl.int_range(pl.len()).alias("_pos"))
+    out = dict(tables)
+    out["documents"] = conform(documents, "documents")
+    out["claims"] = claims
+    for name in ("quantities", "times"):
+        out[name] = (
+            tables[name]
+            .join(claim_pos, on="claim_id", how="left", maintain_order="left")
+            .sort("_pos", maintain_order=True)
+            .drop("_pos")
+        )
+    out["matches"] = tables["matches"].sort("claim_a", "claim_b", maintain_order=True)
+    rank = pl.lit(len(_FACT_PREFIXES))
+    for index, prefix in reversed(list(enumerate(_FACT_PREFIXES))):
+        rank = pl.when(pl.col("key").str.starts_with(prefix)).then(index).otherwise(rank)
+    out["facts"] = tables["facts"].sort(rank, maintain_order=True)
+    return {name: out[name] for name in TABLE_ORDER}
+
+
+class PartsWriter:
+    """Writes each story's tables under `out_dir/.parts/` and its page under `stories/`,
+    keeping only the findings and index rows; `finish()` merges the parts into the tables."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.parts = out_dir / ".parts"
+        self.findings: list[pl.DataFrame] = []
+        self.headers: list[dict] = []
+        self.pages: list[Path] = []
+        self._count = 0
+
+    def add(self, result: StoryResult) -> None:
+        folder = self.parts / f"{result.seq:07d}"
+        write_tables(folder, result.tables)
+        self.findings.append(result.tables["findings"])
+        if result.page is not None and result.header is not None:
+            relative, html = result.page
+            report_writer.atomic_write_text(self.out_dir / relative, html)
+            self.pages.append(self.out_dir / relative)
+            self.headers.append(result.header)
+        self._count += 1
+
+    def finish(self) -> pl.DataFrame:
+        """Merge the parts into `<table>.parquet` (streaming, never all in memory) and return
+        the run's findings."""
+        if self._count == 0:
+            write_tables(self.out_dir, {name: empty(name) for name in TABLE_ORDER})
+        else:
+            folders = sorted(p for p in self.parts.iterdir() if p.is_dir())
+            for name in TABLE_ORDER:
+                files = [folder / f"{name}.parquet" for folder in folders]
+                target = self.out_dir / f"{name}.parquet"
+                tmp = target.with_name(f".{target.name}.merge.tmp")
+                pl.scan_parquet(files).sink_parquet(tmp)
+                tmp.replace(target)
+        _remove_tree(self.parts)
+        return pl.concat(self.findings) if self.findings else empty("findings")
+
+
+def _remove_tree(folder: Path) -> None:
+    """Remove the parts folder (two levels of plain files; no fd-based rmtree needed)."""
+    if not folder.is_dir():
+        return
+    for child in sorted(folder.iterdir()):
+        if child.is_dir():
+            for path in child.iterdir():
+                path.unlink()
+            child.rmdir()
+        else:
+            child.unlink()
+    folder.rmdir()

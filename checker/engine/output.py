@@ -1,0 +1,132 @@
+"""`checker compare` story by story into its output folder, so memory follows the largest story.
+
+Each story's worker returns its tables and its HTML page; the page and the tables are written
+at once (merge.PartsWriter) and only the findings and the story's index row are kept. After
+the last story the tables are merged on disk, then findings.json, index.html and the formats
+asked for are written from the merged findings. A format other than the two always written
+(md, csv, sarif, ...) reads the tables it needs back from the folder, the first time it asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from checker.engine import EngineOptions, RunStats, make_spec, run_stories
+from checker.engine.merge import PartsWriter
+from checker.engine.partition import split_stories
+from checker.errors import Problems
+from checker.progress import Reporter, stage_of
+from checker.report.writer import REPORT_TABLES
+from checker.schema import conform
+
+
+@dataclass
+class FolderRun:
+    findings: pl.DataFrame
+    written: list[Path]  # report files, sorted (story pages included)
+    stats: RunStats
+
+
+class FolderTables(Mapping[str, pl.DataFrame]):
+    """The report's tables: the findings in memory, the others read from the folder on use."""
+
+    def __init__(self, out_dir: Path, findings: pl.DataFrame) -> None:
+        self._out_dir = out_dir
+        self._loaded: dict[str, pl.DataFrame] = {"findings": conform(findings, "findings")}
+
+    def __getitem__(self, name: str) -> pl.DataFrame:
+        if name not in REPORT_TABLES:
+            raise KeyError(name)
+        if name not in self._loaded:
+            from checker.tables_io import read_table
+
+            self._loaded[name] = read_table(self._out_dir, name)
+        return self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(REPORT_TABLES)
+
+    def __len__(self) -> int:
+        return len(REPORT_TABLES)
+
+
+def compare_to_folder(
+    sources: Sequence[str],
+    out_dir: Path,
+    options: EngineOptions,
+    story: str | None = None,
+    rule_dirs: Sequence[Path] = (),
+    reference: Sequence[str] = (),
+    problems: Problems | None = None,
+    reporter: Reporter | None = None,
+    formats: Sequence[str] = (),
+    fail_on: str = "none",
+    sarif_min_severity: str = "minor",
+    min_confidence: float = 0.0,
+) -> FolderRun:
+    from checker.ingest import ingest
+    from checker.report.registry import resolve_formats
+    from checker.rulepack import RulePack
+    from checker.ruleset.config import load_config
+
+    chosen = resolve_formats(list(formats))  # an unknown format fails before any work
+    config = load_config()
+    pack = RulePack.load(list(rule_dirs), config)
+    documents = ingest(
+        list(sources),
+        story=story,
+        problems=problems,
+        reference=list(reference),
+        reporter=reporter,
+        limits=config.limits,
+    )
+    spec = make_spec(
+        pack, config, rule_dirs, options, min_confidence=min_confidence, render_pages=True
+    )
+    tasks = split_stories(documents)
+    del documents  # the partitions hold the rows now; each is dropped once handed out
+    writer = PartsWriter(out_dir)
+    stats = run_stories(tasks, spec, options, writer.add, reporter)
+    stage_of(reporter, "tables")
+    findings = writer.finish()
+    advance = stage_of(reporter, "report", 1)
+    written = _write_report(out_dir, chosen, findings, writer, fail_on, sarif_min_severity)
+    advance()
+    return FolderRun(findings, written, stats)
+
+
+def _write_report(
+    out_dir: Path,
+    chosen: list,
+    findings: pl.DataFrame,
+    writer: PartsWriter,
+    fail_on: str,
+    sarif_min_severity: str,
+) -> list[Path]:
+    from checker.report import writer as report_writer
+    from checker.report.formats_html import render_index
+    from checker.report.registry import ReportInput
+    from checker.tables_io import mark_output_dir
+
+    report = ReportInput(
+        tables=FolderTables(out_dir, findings),
+        fail_on=fail_on,
+        sarif_min_severity=sarif_min_severity,
+    )
+    files: dict[str, str] = {}
+    for fmt in chosen:
+        if fmt.name == "html":  # the pages are written already, story by story
+            files["index.html"] = render_index(writer.headers)
+        else:
+            files.update(fmt.render(report))
+    mark_output_dir(out_dir)
+    written = list(writer.pages)
+    for relative in sorted(files):
+        target = out_dir / relative
+        report_writer.atomic_write_text(target, files[relative])  # one way to write a report
+        written.append(target)
+    return sorted(written)
