@@ -24,6 +24,8 @@ TABLE_ORDER = (
     "claims",
     "quantities",
     "times",
+    "quotes",
+    "mentions",
     "speakers",
     "matches",
     "facts",
