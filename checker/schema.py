@@ -116,7 +116,7 @@ TABLES: dict[str, pl.Schema] = {
     "mentions": pl.Schema(  # names a claim's text writes, quoted or not, spoken or not
         {
             "claim_id": pl.String,
-            "kind": pl.String,  # person (a full name) / word (a capitalised word of some name)
+            "kind": pl.String,  # name (two words a capitalised run ends with) / word (one)
             "text": pl.String,  # as written, titles, owners and openers cut off
             "key": pl.String,  # checker.names.name_key of text
             "start": pl.Int32,  # first place the claim writes it; null when it was tidied

@@ -2,7 +2,7 @@
 
 Candidates are the distinct full names of a story ("Tomas Brant", "Tomas Brandt"): its
 speakers, and the people claims name without quoting them ("Tomas Brandt scored twice"): the
-mentions table's persons, which the extract stage reads from runs of capitalised words with
+mentions table's names, which the extract stage reads from runs of capitalised words with
 titles, owners and sentence openers cut off. Names
 whose keys are within `max_edit_distance` edits (rapidfuzz cdist over the story's distinct
 names, one matrix per story) and that share a first name or initial are one person. Accepted
@@ -156,8 +156,8 @@ def person_groups(
 
 def mentioned_names(claims: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """Claims with speaker/speaker_text set to each full name their text mentions (the
-    mentions table's persons, made in extract)."""
-    people = mentions.filter(pl.col("kind") == "person").select(
+    mentions table's names, made in extract)."""
+    people = mentions.filter(pl.col("kind") == "name").select(
         "claim_id", pl.col("text").alias("mentioned")
     )
     return (

@@ -1,9 +1,10 @@
 """The names a claim's text writes, quoted or not, spoken or not: the mentions table.
 
 Two kinds, both read by the spelling check:
-- person: the full name a run of two or more capitalised words ends with ("Former U.S.
+- name: the two-word name a run of two or more capitalised words ends with ("Former U.S.
   President Ana Ruiz" -> "Ana Ruiz"), with titles, owners and sentence openers cut off; runs
-  that end in an organisation word, a not-a-name word or an abbreviation name nobody;
+  that end in an organisation word, a not-a-name word or an abbreviation name nobody. Mostly
+  people, but a place may pass ("Tamsin Island"): nothing here tells them apart;
 - word: a capitalised word of five letters or more inside a sentence (not opening it or a
   quote) that no word list calls a common word: a title, an organisation word, a stopword.
 
@@ -26,7 +27,7 @@ from checker.lexicons import load_lexicon
 from checker.names import name_key
 from checker.schema import TABLES, empty
 
-PERSON = "person"
+NAME = "name"
 WORD = "word"
 
 # Two or more capitalised words in a row: where full names are in running text.
@@ -49,9 +50,7 @@ class MentionWords:
     common: frozenset[str]  # capitalised words that are no name ("Ministry", "President")
 
 
-def load_mention_words(
-    speaker: SpeakerWords, rule_dirs: Sequence[str | Path] = ()
-) -> MentionWords:
+def load_mention_words(speaker: SpeakerWords, rule_dirs: Sequence[str | Path] = ()) -> MentionWords:
     openers = frozenset(
         str(w).lower() for w in load_lexicon("stopwords", rule_dirs).get("words") or []
     )
@@ -65,8 +64,8 @@ def load_mention_words(
     return MentionWords(speaker, openers, common)
 
 
-def person_in_run(run: str, words: SpeakerWords, openers: frozenset[str]) -> str | None:
-    """The person's name a capitalised run ends with, or None when it names no person.
+def name_in_run(run: str, words: SpeakerWords, openers: frozenset[str]) -> str | None:
+    """The name a capitalised run ends with, or None when it names nobody.
 
     "Former U.S. President Ana Ruiz" -> "Ana Ruiz" (titles cut), "Apple's Omar Haddad" ->
     "Omar Haddad" (owner cut), "After Omar Haddad" -> "Omar Haddad" (opener cut); "On
@@ -95,50 +94,45 @@ def person_in_run(run: str, words: SpeakerWords, openers: frozenset[str]) -> str
 
 
 def find_mentions(claims: pl.DataFrame, words: MentionWords) -> pl.DataFrame:
-    """The mentions table of `claims` (claim_id, start, text): persons, then words, each in
-    claim order and in reading order inside a claim, once per claim."""
+    """The mentions table of `claims` (claim_id, start, text), in claim order; inside a claim
+    names (in the order their runs are written), then words (by offset), each once."""
     if claims.is_empty():
         return empty("mentions")
-    frames = [_persons(claims, words), _words(claims, words)]
-    located = pl.concat(frames).join(
-        claims.select("claim_id", pl.col("start").alias("claim_start"), "text"),
-        on="claim_id",
-        how="left",
-        maintain_order="left",
+    numbered = claims.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("claim_row"),
+        "claim_id",
+        pl.col("start").alias("claim_start"),
+        "text",
     )
-    spans = [
-        _first_place(text, written, claim_start)
-        for text, written, claim_start in located.select(
-            "text", "mention", "claim_start"
-        ).iter_rows()
-    ]
-    return pl.DataFrame(
-        {
-            "claim_id": located["claim_id"],
-            "kind": located["kind"],
-            "text": located["mention"],
-            "key": [name_key(m) for m in located["mention"]],
-            "start": [span[0] if span else None for span in spans],
-            "end": [span[1] if span else None for span in spans],
-        },
-        schema=TABLES["mentions"],
+    names = _names(numbered, words).with_columns(
+        pl.int_range(pl.len(), dtype=pl.Int64).over("claim_row").alias("order")
     )
+    located = pl.concat(
+        [_spans(names), _spans(_words(numbered, words)).with_columns(order=pl.col("start"))],
+        how="diagonal_relaxed",
+    ).sort("claim_row", "kind", "order", "mention", nulls_last=True, maintain_order=True)
+    return located.select(
+        "claim_id",
+        "kind",
+        pl.col("mention").alias("text"),
+        pl.col("mention").map_elements(name_key, return_dtype=pl.String).alias("key"),
+        "start",
+        "end",
+    ).cast(dict(TABLES["mentions"]))
 
 
-def _persons(claims: pl.DataFrame, words: MentionWords) -> pl.DataFrame:
+def _names(claims: pl.DataFrame, words: MentionWords) -> pl.DataFrame:
     runs = (
-        claims.select("claim_id", pl.col("text").str.extract_all(_CAPITALISED_RUN).alias("run"))
+        claims.with_columns(pl.col("text").str.extract_all(_CAPITALISED_RUN).alias("run"))
         .explode("run")
         .filter(pl.col("run").is_not_null())
     )
     names = {
-        run: person_in_run(run, words.speaker, words.openers)
-        for run in runs["run"].unique().sort()
+        run: name_in_run(run, words.speaker, words.openers) for run in runs["run"].unique().sort()
     }
     return (
-        runs.select(
-            "claim_id",
-            pl.lit(PERSON).alias("kind"),
+        runs.with_columns(
+            pl.lit(NAME).alias("kind"),
             pl.col("run").replace_strict(names, return_dtype=pl.String).alias("mention"),
         )
         .filter(pl.col("mention").is_not_null())
@@ -148,8 +142,7 @@ def _persons(claims: pl.DataFrame, words: MentionWords) -> pl.DataFrame:
 
 def _words(claims: pl.DataFrame, words: MentionWords) -> pl.DataFrame:
     return (
-        claims.select(
-            "claim_id",
+        claims.with_columns(
             pl.col("text").str.extract_all(_CAPITAL_WORD).alias("hit"),
             pl.col("text")
             .str.extract_all(_OPENING_WORD)
@@ -162,7 +155,21 @@ def _words(claims: pl.DataFrame, words: MentionWords) -> pl.DataFrame:
         .filter(~pl.col("hit").str.contains(r"[\-'’]$"))
         .unique(["claim_id", "hit"], keep="first", maintain_order=True)
         .filter(~pl.col("hit").str.to_lowercase().is_in(sorted(words.common)))
-        .select("claim_id", pl.lit(WORD).alias("kind"), pl.col("hit").alias("mention"))
+        .with_columns(pl.lit(WORD).alias("kind"), pl.col("hit").alias("mention"))
+    )
+
+
+def _spans(mentions: pl.DataFrame) -> pl.DataFrame:
+    """claim_row, claim_id, kind, mention, start, end: each mention with its document offsets."""
+    spans = [
+        _first_place(text, written, claim_start)
+        for text, written, claim_start in mentions.select(
+            "text", "mention", "claim_start"
+        ).iter_rows()
+    ]
+    return mentions.select("claim_row", "claim_id", "kind", "mention").with_columns(
+        pl.Series("start", [span[0] if span else None for span in spans], dtype=pl.Int32),
+        pl.Series("end", [span[1] if span else None for span in spans], dtype=pl.Int32),
     )
 
 
