@@ -145,7 +145,8 @@ def extract(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Read articles, extract claims, quantities and times, write them and print a summary.
+    """Read articles, extract claims, quantities, times, quotes and mentions, write them and
+    print a summary.
 
     PATH: files, folders (read recursively) or http(s) URLs; default ./seeds, else the
     bundled demo corpus."""

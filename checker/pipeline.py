@@ -28,6 +28,8 @@ TABLE_ORDER = (
     "claims",
     "quantities",
     "times",
+    "quotes",
+    "mentions",
     "speakers",
     "matches",
     "facts",

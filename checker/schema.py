@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import polars as pl
 
-SCHEMA_VERSION = 4  # 2: quantities.context and .names, facts.quantity_start, findings.confidence;
-# 3: times.context; 4: findings.evidence.published
+SCHEMA_VERSION = 5  # 2: quantities.context and .names, facts.quantity_start, findings.confidence;
+# 3: times.context; 4: findings.evidence.published; 5: times.dated_event, .zone_offset,
+# .zone_in_use and the quotes and mentions tables
 
 _UTC = pl.Datetime("us", "UTC")
 
@@ -100,6 +101,27 @@ TABLES: dict[str, pl.Schema] = {
             "start": pl.Int32,
             "end": pl.Int32,
             "context": pl.String,  # window words before, "|", words after: what it dates
+            "dated_event": pl.String,  # event key of the last trigger before it in its clause
+            "zone_offset": pl.Float64,  # hours from UTC the zone label has on the mention's day
+            "zone_in_use": pl.Boolean,  # false: a standard-time label on a daylight day or back
+        }
+    ),
+    "quotes": pl.Schema(  # one row per quoted passage of a claim, quote marks included
+        {
+            "claim_id": pl.String,
+            "start": pl.Int32,  # char offsets into the document's text
+            "end": pl.Int32,
+            "text": pl.String,  # the passage as written
+        }
+    ),
+    "mentions": pl.Schema(  # names a claim's text writes, quoted or not, spoken or not
+        {
+            "claim_id": pl.String,
+            "kind": pl.String,  # name (two words a capitalised run ends with) / word (one)
+            "text": pl.String,  # as written, titles, owners and openers cut off
+            "key": pl.String,  # checker.names.name_key of text
+            "start": pl.Int32,  # first place the claim writes it; null when it was tidied
+            "end": pl.Int32,
         }
     ),
     "matches": pl.Schema(

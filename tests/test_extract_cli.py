@@ -11,7 +11,7 @@ from checker.tables_io import read_table
 ARTICLE = (
     "---\noutlet: harbour-times\nstory: council-budget\n---\n"
     "The council approved a 12 million budget on Monday after a four-hour debate.\n"
-    "\"This is a turning point for the district,\" Mayor Ana Ruiz told reporters.\n"
+    '"This is a turning point for the district," Mayor Ana Ruiz told reporters.\n'
     "Opponents said the spending would raise taxes by about 4 percent.\n"
 )
 
@@ -27,7 +27,7 @@ def test_extract_writes_tables_and_prints_a_summary(tmp_path, write) -> None:
     mayor = claims.filter(pl.col("quote"))
     assert mayor["speaker"].to_list() == ["Ana Ruiz"]
     assert mayor["speaker_role"].to_list() == ["Mayor"]
-    for name in ("documents", "quantities", "times"):
+    for name in ("documents", "quantities", "times", "quotes", "mentions"):
         assert (out / f"{name}.parquet").is_file()
 
 

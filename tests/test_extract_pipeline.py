@@ -1,4 +1,5 @@
-"""The extract stage as a whole: documents in, claims/quantities/times out, by the schema."""
+"""The extract stage as a whole: documents in, claims/quantities/times/quotes/mentions out, by
+the schema."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ FERRY = (
     "provincial disaster agency said on Sunday.\n"
     "Coast guard spokesperson Commander Ilario Bendetti said more than 140 people were rescued "
     "during a nine-hour operation that ended at 6:30 a.m. (22:30 GMT).\n"
-    "\"Our teams worked through the night in very heavy seas,\" Bendetti told reporters, "
+    '"Our teams worked through the night in very heavy seas," Bendetti told reporters, '
     "though the governor's office said the search had stalled."
 )
 
@@ -30,11 +31,22 @@ def documents(articles: dict[str, str]) -> pl.DataFrame:
         for name, text in articles.items()
     ]
     rows += [
-        {"doc_id": "doc-ferry", "story": "ferry", "outlet": "wire", "text": FERRY,
-         "published": published},
+        {
+            "doc_id": "doc-ferry",
+            "story": "ferry",
+            "outlet": "wire",
+            "text": FERRY,
+            "published": published,
+        },
         # A syndicated copy is extracted like any document; later stages count it once.
-        {"doc_id": "doc-ferry-copy", "story": "ferry", "outlet": "mirror", "text": FERRY,
-         "published": published, "duplicate_of": "doc-ferry"},
+        {
+            "doc_id": "doc-ferry-copy",
+            "story": "ferry",
+            "outlet": "mirror",
+            "text": FERRY,
+            "published": published,
+            "duplicate_of": "doc-ferry",
+        },
         {"doc_id": "doc-empty", "story": "ferry", "outlet": "empty", "text": "  \n "},
         {"doc_id": "doc-null", "story": "ferry", "outlet": "none", "text": None},
     ]
@@ -43,13 +55,17 @@ def documents(articles: dict[str, str]) -> pl.DataFrame:
 
 def test_tables_follow_the_schema(documents: pl.DataFrame) -> None:
     tables = extract(documents)
-    assert set(tables) == {"claims", "quantities", "times"}
+    assert set(tables) == {"claims", "quantities", "times", "quotes", "mentions"}
     for name, frame in tables.items():
         assert frame.schema == TABLES[name], name
     claims = tables["claims"]
     assert claims["claim_id"].is_unique().all()
     assert set(claims["doc_id"]) == {
-        "doc-harbour", "doc-train", "doc-orchard", "doc-ferry", "doc-ferry-copy"
+        "doc-harbour",
+        "doc-train",
+        "doc-orchard",
+        "doc-ferry",
+        "doc-ferry-copy",
     }
 
 
@@ -60,9 +76,11 @@ def test_claim_offsets_slice_the_document_text(documents: pl.DataFrame) -> None:
         assert texts[row["doc_id"]][row["start"] : row["end"]] == row["text"]
         assert row["claim_id"] == claim_id(row["doc_id"], row["start"], row["end"])
     doc_of = dict(tables["claims"].select("claim_id", "doc_id").iter_rows())
-    for name in ("quantities", "times"):
+    for name in ("quantities", "times", "quotes", "mentions"):
         assert tables[name].height > 0, name
         for row in tables[name].iter_rows(named=True):
+            if name == "mentions" and row["start"] is None:
+                continue  # a name tidied for display is not written so in the text
             assert texts[doc_of[row["claim_id"]]][row["start"] : row["end"]] == row["text"]
 
 
@@ -71,7 +89,9 @@ def test_same_input_same_output(documents: pl.DataFrame) -> None:
     shuffled = extract(documents.reverse())
     for name in first:
         assert first[name].equals(extract(documents)[name]), name
-        key = ["claim_id", "start"] if name != "claims" else ["claim_id"]
+        key = {"claims": ["claim_id"], "mentions": ["claim_id", "kind", "text"]}.get(
+            name, ["claim_id", "start"]
+        )
         assert first[name].sort(key).equals(shuffled[name].sort(key)), name
 
 
@@ -94,11 +114,53 @@ def test_a_ferry_article_end_to_end(documents: pl.DataFrame) -> None:
     assert quote["sent_idx"] == office["sent_idx"]
     assert (quote["speaker"], quote["quote"], quote["stance"]) == ("Ilario Bendetti", True, 0)
     assert (office["speaker"], office["stance"], office["quote"]) == (
-        "governor's office", -1, False
+        "governor's office",
+        -1,
+        False,
     )
     times = tables["times"].join(claims.select("claim_id"), on="claim_id")
     clocks = set(times.filter(pl.col("kind") == "clock").select("text", "local").iter_rows())
     assert clocks == {("6:30 a.m.", "06:30"), ("22:30 GMT", "22:30")}
+    # The day the ferry capsized dates the capsizing; the agency's "said on Sunday" dates nothing.
+    dated = dict(times.filter(pl.col("kind") == "weekday").select("text", "dated_event").rows())
+    assert dated == {"Saturday": "capsize", "Sunday": None}
+    quotes = tables["quotes"].filter(pl.col("claim_id") == quote["claim_id"])
+    assert quotes["text"].to_list() == ['"Our teams worked through the night in very heavy seas,"']
+    named = tables["mentions"].join(claims.select("claim_id"), on="claim_id")
+    assert ("name", "Ilario Bendetti", "ilario bendetti") in set(
+        named.filter(pl.col("claim_id") == rescue["claim_id"]).select("kind", "text", "key").rows()
+    )
+    # A title is no name ("Commander"); a name's words are.
+    words = set(named.filter(pl.col("kind") == "word")["text"])
+    assert {"Ilario", "Bendetti"} <= words and "Commander" not in words
+
+
+def test_times_carry_the_zone_labels_season() -> None:
+    """A zone label's UTC offset and whether it is in use, on the mention's own date or else
+    the publication day: EST in July is out of season, EDT is not."""
+    text = (
+        "The leaders met at 5 PM EST on July 9, 2025. Talks ended at 9 p.m. EDT (01:00 GMT). "
+        "The vote is at 10:00 CET."
+    )
+    published = datetime(2025, 7, 10, 6, 0, tzinfo=UTC)
+    documents = from_rows(
+        [{"doc_id": "d", "story": "s", "outlet": "o", "text": text, "published": published}],
+        "documents",
+    )
+    clocks = extract(documents)["times"].filter(pl.col("kind") == "clock")
+    read = {row[0]: row[1:] for row in clocks.select("text", "zone_offset", "zone_in_use").rows()}
+    assert read == {
+        "5 PM EST": (-5.0, False),
+        "9 p.m. EDT": (-4.0, True),
+        "01:00 GMT": (0.0, True),
+        "10:00 CET": (1.0, False),  # July 10, the publication day: central Europe is on CEST
+    }
+    undated = from_rows(
+        [{"doc_id": "d", "story": "s", "outlet": "o", "text": "It starts at 5 PM EST."}],
+        "documents",
+    )
+    row = extract(undated)["times"].select("zone_offset", "zone_in_use").row(0)
+    assert row == (-5.0, None)  # a fixed offset, but no day to know the season by
 
 
 def test_documents_without_text_give_nothing() -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from checker.match.aliases import lexicon_aliases, name_key, speaker_keys
+from checker.graph import connected_groups
+from checker.match.aliases import speaker_keys
 from checker.match.blocking import block_keys
-from checker.match.facts import connected_groups
 from checker.match.scoring import score_blocks
+from checker.names import lexicon_aliases, name_key
 
 
 def test_name_key_folds_case_accents_hyphens_and_punctuation() -> None:

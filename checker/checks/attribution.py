@@ -1,7 +1,7 @@
 """The `attribution` check: the same quoted words given to different speakers.
 
-Quoted passages are cut from quote claims (quote=true, a speaker known) with the extract
-stage's quote finder; passages of at least `min_quote_words` words are normalized and, within a
+Quoted passages of quote claims (quote=true, a speaker known) come from the quotes table, which
+the extract stage makes; passages of at least `min_quote_words` words are normalized and, within a
 story, grouped when rapidfuzz finds them at least `min_quote_similarity` alike (one cdist per
 story over its distinct quotes). Inside a group the speaker most independent copies name is
 the majority; copies naming only someone else are the minority.
@@ -25,9 +25,8 @@ from rapidfuzz.distance import Levenshtein
 from checker.checks.context import CheckContext
 from checker.checks.dates import lexicon_dirs, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
-from checker.extract.quotes import quote_spans
+from checker.graph import connected_groups
 from checker.lexicons import load_lexicon
-from checker.match.facts import connected_groups
 from checker.ruleset.params import AttributionParams
 from checker.ruleset.registry import CheckType
 
@@ -42,16 +41,26 @@ def quote_key(passage: str) -> str:
     return " ".join(w.replace("’", "'") for w in _WORD.findall(passage.lower()))
 
 
-def quoted_passages(claims: pl.DataFrame, min_words: int) -> pl.DataFrame:
-    """One row per quoted passage of a quote claim: the claim plus quote_key, q_start, q_end."""
+def quoted_passages(claims: pl.DataFrame, quotes: pl.DataFrame, min_words: int) -> pl.DataFrame:
+    """One row per quoted passage of a quote claim: the claim plus quote_key, q_start, q_end
+    (the passage's offsets inside the claim's text)."""
+    spans = claims.select("claim_id", pl.col("start").alias("claim_start")).join(
+        quotes, on="claim_id", maintain_order="left_right"
+    )
     rows = []
-    for row in claims.iter_rows(named=True):
-        for start, end in quote_spans(row["text"]):
-            key = quote_key(row["text"][start:end])
-            if len(key.split()) >= min_words:
-                rows.append(
-                    {"claim_id": row["claim_id"], "quote_key": key, "q_start": start, "q_end": end}
-                )
+    for claim_id, claim_start, start, end, text in spans.select(
+        "claim_id", "claim_start", "start", "end", "text"
+    ).iter_rows():
+        key = quote_key(text)
+        if len(key.split()) >= min_words:
+            rows.append(
+                {
+                    "claim_id": claim_id,
+                    "quote_key": key,
+                    "q_start": start - claim_start,
+                    "q_end": end - claim_start,
+                }
+            )
     schema = {"claim_id": pl.String, "quote_key": pl.String, "q_start": pl.Int64, "q_end": pl.Int64}
     passages = pl.DataFrame(rows, schema=schema)
     return passages.join(claims, on="claim_id").sort("story", "quote_key", "claim_id")
@@ -86,7 +95,7 @@ def attribution_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     claims = context.claim_view.filter(
         pl.col("quote").fill_null(False) & pl.col("speaker_key").is_not_null()
     )
-    passages = quoted_passages(claims, min_words)
+    passages = quoted_passages(claims, context.quotes, min_words)
     # Named speakers only: "a senior nurse" or "the ministry" may be the same person as a
     # named one, so an unnamed source never counts as a different speaker.
     named = passages.filter(pl.col("speaker").str.contains(r"^\p{Lu}"))

@@ -1,4 +1,8 @@
-"""What every check reads: the run's tables, joined once into the views checks need."""
+"""What every check reads: the run's tables, joined once into the views checks need.
+
+Checks read tables only, never article text through a stage's code: what they need from the
+text (quoted passages, names, the event a day dates, a zone label's season) is a table or a
+column the extract stage makes (tests/test_import_graph.py holds them to it)."""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ class CheckContext:
     claims: pl.DataFrame
     quantities: pl.DataFrame
     times: pl.DataFrame
+    quotes: pl.DataFrame
+    mentions: pl.DataFrame
     speakers: pl.DataFrame
     facts: pl.DataFrame
     matches: pl.DataFrame

@@ -1,10 +1,10 @@
 """The `date` check: the same event placed on different days by different outlets.
 
 Dates come from the times table (kinds date/weekday/relative whose `date` is a resolved ISO
-day). Different events legitimately have different days (Monday's dinner, Tuesday's meeting),
-so only claims the match stage grouped into one statement fact are compared: within a fact,
-the day most independent copies give is the majority; a copy that gives only other days is the
-minority.
+day, with the event each dates: `dated_event`, made by the extract stage). Different events
+legitimately have different days (Monday's dinner, Tuesday's meeting), so only claims the
+match stage grouped into one statement fact are compared: within a fact, the day most
+independent copies give is the majority; a copy that gives only other days is the minority.
 
 Also home of `split_by_support`, the majority/minority rule the other identity checks
 (spelling, role, attribution, timezone) share.
@@ -13,7 +13,6 @@ Also home of `split_by_support`, the majority/minority rule the other identity c
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -25,14 +24,10 @@ from checker.checks.context import CheckContext
 from checker.checks.day_frames import day_frame_readings
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.checks.quantity import compare_intervals
-from checker.extract.tagging import Tagger, load_event_tagger
 from checker.ruleset.params import DateParams
 from checker.ruleset.registry import CheckType
 
 DAY_KINDS = ("date", "weekday", "relative")
-# Clause punctuation; an en dash between digits is a score or a range ("beat them 2–0 on
-# Friday"), not a break, so it keeps "beat" in the clause that dates the match.
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—]|(?<!\d)–|–(?!\d)|\s-\s")
 DEFAULT_MAJORITY_SHARE = 0.5
 
 
@@ -80,31 +75,25 @@ def side_names(majority: str | None) -> tuple[str, str]:
     return ("majority", "minority") if majority is not None else ("disputed", "disputed")
 
 
-def mention_event(text: str, start: int, tagger: Tagger) -> str | None:
-    """The event a day mention dates: the last trigger before it in its clause, if any.
+def _day_mentions(context: CheckContext) -> pl.DataFrame:
+    """Day-precise time mentions (date/weekday/relative) with their claim and dated event.
 
-    "capsized off the island late on Saturday" dates the capsizing; "the agency said on
-    Sunday" dates no event (a reporting day), so it is left out of the comparison.
-    """
-    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    hits = tagger.keywords.hits(text[clause:start])
-    return hits[-1].key if hits else None
-
-
-def _day_mentions(rule: Any, context: CheckContext) -> pl.DataFrame:
-    """Day-precise time mentions (date/weekday/relative) with their claim and dated event."""
-    tagger = load_event_tagger(lexicon_dirs(rule))
+    A mention that dates no event ("the agency said on Sunday": a reporting day) is left out
+    of the comparison."""
     times = context.times.filter(
-        pl.col("kind").is_in(DAY_KINDS) & (pl.col("date").str.len_chars() == 10)
-    ).rename({"text": "t_text", "start": "t_start", "end": "t_end", "kind": "t_kind"})
-    joined = times.join(context.claim_view, on="claim_id").sort("claim_id", "t_start")
-    events = [
-        mention_event(text, t_start - start, tagger)
-        for text, t_start, start in joined.select("text", "t_start", "start").iter_rows()
-    ]
-    return joined.with_columns(pl.Series("t_event", events, dtype=pl.String)).filter(
-        pl.col("t_event").is_not_null()
+        pl.col("kind").is_in(DAY_KINDS)
+        & (pl.col("date").str.len_chars() == 10)
+        & pl.col("dated_event").is_not_null()
+    ).rename(
+        {
+            "text": "t_text",
+            "start": "t_start",
+            "end": "t_end",
+            "kind": "t_kind",
+            "dated_event": "t_event",
+        }
     )
+    return times.join(context.claim_view, on="claim_id").sort("claim_id", "t_start")
 
 
 def neighbour_days(context: CheckContext, mentions: pl.DataFrame) -> pl.DataFrame:
@@ -194,7 +183,7 @@ def date_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     framed = day_frame_readings(context)
     if not framed.is_empty():
         found.extend(compare_intervals(rule, context, framed, figures=False).to_dicts())
-    mentions = _day_mentions(rule, context)
+    mentions = _day_mentions(context)
     neighbours = neighbour_days(context, mentions)
     own_days = mentions.group_by("claim_id", "t_event").agg(pl.col("date").unique())
     mention_rows: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -250,6 +239,4 @@ def _disagreement(
     return make_finding(rule, story, None, f"date:{event}:{majority}", event, evidence, values)
 
 
-DATE = CheckType(
-    "date", DateParams, date_check, frozenset({"problem", "weekday"}), lexicons=("events",)
-)
+DATE = CheckType("date", DateParams, date_check, frozenset({"problem", "weekday"}))

@@ -24,7 +24,7 @@ from checker.checks.dates import lexicon_dirs, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.errors import CheckerError
 from checker.lexicons import load_lexicon
-from checker.match.aliases import name_key
+from checker.names import name_key
 from checker.ruleset.params import RoleParams
 from checker.ruleset.registry import CheckType
 

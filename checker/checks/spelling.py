@@ -1,8 +1,9 @@
 """The `spelling` check: one person's name spelled two ways across a story's outlets.
 
 Candidates are the distinct full names of a story ("Tomas Brant", "Tomas Brandt"): its
-speakers, and the people claims name without quoting them ("Tomas Brandt scored twice"), read
-from runs of capitalised words with titles, owners and sentence openers cut off. Names
+speakers, and the people claims name without quoting them ("Tomas Brandt scored twice"): the
+mentions table's names, which the extract stage reads from runs of capitalised words with
+titles, owners and sentence openers cut off. Names
 whose keys are within `max_edit_distance` edits (rapidfuzz cdist over the story's distinct
 names, one matrix per story) and that share a first name or initial are one person. Accepted
 variants never fire: listed aliases, case/hyphen/dot variants (equal name keys), initials
@@ -31,13 +32,11 @@ from rapidfuzz.distance import OSA, Levenshtein
 from checker.checks.context import CheckContext
 from checker.checks.dates import lexicon_dirs, side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
-from checker.checks.spelling_words import capitalised_words, rows_by_word, word_conflicts
+from checker.checks.spelling_words import mentioned_words, rows_by_word, word_conflicts
 from checker.errors import CheckerError
-from checker.extract.names import clean_name, is_possessive
-from checker.extract.speakers import SpeakerWords, is_organisation, load_speaker_words
+from checker.graph import connected_groups
 from checker.lexicons import load_lexicon
-from checker.match.aliases import lexicon_aliases, name_key
-from checker.match.facts import connected_groups
+from checker.names import lexicon_aliases, name_key
 from checker.ruleset.params import SpellingParams
 from checker.ruleset.registry import CheckType
 
@@ -155,73 +154,25 @@ def person_groups(
     return connected_groups(pairs)
 
 
-# Two or more capitalised words in a row: where full names are in running text. Polars runs it
-# over every claim at once; only the distinct runs it finds are read word by word.
-_CAPITALISED_RUN = r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*)+"
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
-_NAME_WORDS = 2  # first name and surname: what a longer run ends with ("Once Tomas Brandt")
-
-
-@lru_cache(maxsize=8)
-def _words(dirs: tuple[Any, ...]) -> tuple[SpeakerWords, frozenset[str]]:
-    """Title, honorific and not-a-name lists, plus the words that open sentences."""
-    stop = frozenset(str(w).lower() for w in load_lexicon("stopwords", dirs).get("words") or [])
-    return load_speaker_words(dirs), stop
-
-
-def person_in_run(run: str, words: SpeakerWords, openers: frozenset[str]) -> str | None:
-    """The person's name a capitalised run ends with, or None when it names no person.
-
-    "Former U.S. President Ana Ruiz" -> "Ana Ruiz" (titles cut), "Apple's Omar Haddad" ->
-    "Omar Haddad" (owner cut), "After Omar Haddad" -> "Omar Haddad" (opener cut); "On
-    Saturday" and "Northern Rowing Federation" (an organisation word) name nobody.
-    """
-    tokens = clean_name(run).split()
-    keys = [t.lower().rstrip(".,") for t in tokens]
-    start = 0
-    for i, key in enumerate(keys):
-        if is_possessive(tokens[i]) or key in words.honorifics:
-            start = i + 1
-        # A title at the very end is a surname ("Ellen King"), not a title before a name.
-        for size in range(min(words.longest, len(keys) - i - 1), 0, -1):
-            if tuple(keys[i : i + size]) in words.titles:
-                start = max(start, i + size)
-                break
-    while start < len(keys) and (keys[start] in openers or keys[start] in words.determiners):
-        start += 1
-    name, name_keys = tokens[start:][-_NAME_WORDS:], keys[start:][-_NAME_WORDS:]
-    if len(name) < _NAME_WORDS or any(k in words.not_names for k in name_keys):
-        return None
-    if _ACRONYM.fullmatch(name[-1]):
-        return None  # "PM CEST", "Adjusted EPS": an abbreviation ends no person's name
-    joined = " ".join(name)
-    return None if is_organisation(joined, words) else joined
-
-
-def mentioned_names(claims: pl.DataFrame, rule: Any) -> pl.DataFrame:
-    """Claims with speaker/speaker_text set to each full name their text mentions."""
-    words, openers = _words(lexicon_dirs(rule))
-    runs = (
-        claims.with_columns(pl.col("text").str.extract_all(_CAPITALISED_RUN).alias("run"))
-        .explode("run")
-        .filter(pl.col("run").is_not_null())
+def mentioned_names(claims: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """Claims with speaker/speaker_text set to each full name their text mentions (the
+    mentions table's names, made in extract)."""
+    people = mentions.filter(pl.col("kind") == "name").select(
+        "claim_id", pl.col("text").alias("mentioned")
     )
-    names = {run: person_in_run(run, words, openers) for run in runs["run"].unique().sort()}
     return (
-        runs.with_columns(
-            pl.col("run").replace_strict(names, return_dtype=pl.String).alias("speaker")
+        claims.join(people, on="claim_id", maintain_order="left_right")
+        .with_columns(
+            pl.col("mentioned").alias("speaker"), pl.col("mentioned").alias("speaker_text")
         )
-        .filter(pl.col("speaker").is_not_null())
-        .with_columns(pl.col("speaker").alias("speaker_text"))
-        .drop("run")
-        .unique(["claim_id", "speaker"], keep="first", maintain_order=True)
+        .drop("mentioned")
     )
 
 
-def _name_rows(claims: pl.DataFrame, min_length: int, rule: Any) -> pl.DataFrame:
+def _name_rows(claims: pl.DataFrame, mentions: pl.DataFrame, min_length: int) -> pl.DataFrame:
     """story, spelling as written, claim: every full name worth comparing, spoken or named."""
     spoken = claims.filter(pl.col("speaker").is_not_null())
-    named = mentioned_names(claims, rule).select(spoken.columns)
+    named = mentioned_names(claims, mentions).select(spoken.columns)
     return (
         pl.concat([spoken, named])
         .unique(["claim_id", "speaker"], keep="first", maintain_order=True)
@@ -251,7 +202,7 @@ def spelling_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     lexicon_name = str(rule.params.variants_lexicon)
     aliases = lexicon_aliases(load_lexicon(lexicon_name, lexicon_dirs(rule)).get("people") or {})
     first_names = first_name_map(rule)
-    rows = _name_rows(context.claim_view, min_length, rule)
+    rows = _name_rows(context.claim_view, context.mentions, min_length)
 
     endings, swaps = _variants(lexicon_dirs(rule))
     found = []
@@ -295,23 +246,13 @@ def _word_findings(
 ) -> list[dict[str, Any]]:
     """One-word misspellings of proper names (spelling_words.py), a finding each."""
     found = []
-    speaker_words, stopwords = _words(lexicon_dirs(rule))
-    # Capitalised common words of titles and organisations ("Prime Minister", "Ministry")
-    # are no names to spell-check.
-    not_names = (
-        frozenset(speaker_words.not_names)
-        | stopwords
-        | frozenset(word for title in speaker_words.titles for word in title)
-        | speaker_words.organisation_words
-    )
-    words = capitalised_words(context.claim_view)
+    words = mentioned_words(context.claim_view, context.mentions)
     for (story,), group in words.group_by(["story"], maintain_order=True):
         pairs = word_conflicts(
             group,
             covered.get(story, set()),
             lambda a, b: derived(a, b, endings),
             lambda a, b: transliterated(a, swaps) == transliterated(b, swaps),
-            not_names,
         )
         if not pairs:
             continue
@@ -381,5 +322,5 @@ SPELLING = CheckType(
     SpellingParams,
     spelling_check,
     frozenset({"canonical", "variants"}),
-    lexicons=("name_variants", "stopwords", "roles", "attribution"),
+    lexicons=("name_variants",),
 )

@@ -18,35 +18,19 @@ import polars as pl
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from checker.match.aliases import name_key
+from checker.names import name_key
 
-# Capitalised words of five letters or more, whole (a trailing hyphen or apostrophe marks the
-# first part of "Marie-Suzanne" or "Hague's", dropped), and those that open the sentence or a
-# quote, which are capitalised whatever they are: the rest are proper names.
-_CAPITAL_WORD = r"\p{Lu}\p{Ll}{4,}[\-'’]?"
-_OPENING_WORD = r"(?:^|(?:^|\s)[\"']|[“‘(]) ?\p{Lu}\p{Ll}{4,}"
 MIN_COMMON = 3  # outlets that must write the accepted spelling
 LONG_WORD = 8  # from this length two edits may separate a misspelling from its name
 
 
-def capitalised_words(claims: pl.DataFrame) -> pl.DataFrame:
-    """story, word, claim rows: every mid-sentence capitalised word of every claim."""
-    found = (
-        claims.with_columns(
-            pl.col("text").str.extract_all(_CAPITAL_WORD).alias("hit"),
-            pl.col("text")
-            .str.extract_all(_OPENING_WORD)
-            .list.eval(pl.element().str.extract(r"(\p{Lu}\p{Ll}+)"))
-            .alias("opening"),
-        )
-        .with_columns(pl.col("hit").list.set_difference("opening"))
-        .explode("hit")
-        .drop_nulls("hit")
-        .filter(~pl.col("hit").str.contains(r"[\-'’]$"))
-        .rename({"hit": "word"})
-        .drop("opening")
+def mentioned_words(claims: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """story, word, claim rows: every mid-sentence capitalised word of every claim that no
+    word list calls a common word (the mentions table's `word` rows, made in extract)."""
+    words = mentions.filter(pl.col("kind") == "word").select(
+        "claim_id", pl.col("text").alias("word")
     )
-    return found.unique(["claim_id", "word"], keep="first", maintain_order=True)
+    return claims.join(words, on="claim_id", maintain_order="left_right")
 
 
 def word_conflicts(
@@ -54,14 +38,12 @@ def word_conflicts(
     covered: set[str],
     other_words: Callable[[str, str], bool],
     same_reading: Callable[[str, str], bool],
-    not_names: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str]]:
     """(accepted, misspelt) word pairs of one story. `covered` holds words the full-name pass
     already reported; `other_words` says two words are derivations of one stem and
-    `same_reading` that they are one name in two alphabets' spellings; `not_names` are
-    capitalised words that name nothing ("While")."""
+    `same_reading` that they are one name in two alphabets' spellings. Capitalised words
+    that name nothing ("While", "Ministry") are not in `words` (extract/mentions.py)."""
     support = words.group_by("word").agg(pl.col("copy_root").n_unique().alias("outlets"))
-    support = support.filter(~pl.col("word").str.to_lowercase().is_in(list(not_names)))
     lone = sorted(support.filter(pl.col("outlets") == 1)["word"].to_list())
     common = sorted(support.filter(pl.col("outlets") >= MIN_COMMON)["word"].to_list())
     lone = [w for w in lone if w.lower() not in covered]

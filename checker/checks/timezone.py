@@ -1,6 +1,7 @@
 """The `timezone` check: clock times whose zones do not add up.
 
-Three problems, from the times table (clock mentions with `local`, `zone`, `utc`, `date`):
+Three problems, from the times table (clock mentions with `local`, `zone`, `utc`, `date`, and
+what the extract stage read from the zones lexicon: `zone_offset`, `zone_in_use`):
 - conversion: two clock mentions side by side in one claim ("5 PM EST (21:00 GMT)") that
   name different UTC times;
 - season: a standard-time label on a daylight-time date or the reverse ("EST" in July), the
@@ -12,16 +13,14 @@ is not flagged again for disagreeing with the others about the same moment.
 
 from __future__ import annotations
 
-from datetime import date
 from itertools import pairwise
 from typing import Any
 
 import polars as pl
 
 from checker.checks.context import CheckContext
-from checker.checks.dates import lexicon_dirs, side_names, split_by_support
+from checker.checks.dates import side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
-from checker.extract.times import load_zone_lexicon, zone_fits_date, zone_offset_hours
 from checker.ruleset.params import TimezoneParams
 from checker.ruleset.registry import CheckType
 
@@ -45,18 +44,28 @@ def _hhmm(minutes: float) -> str:
 
 
 def clock_mentions(context: CheckContext) -> pl.DataFrame:
-    """Clock mentions that carry a zone, with their claim, in reading order."""
-    times = context.times.filter(
-        (pl.col("kind") == "clock") & pl.col("zone").is_not_null() & pl.col("local").is_not_null()
-    ).rename({"text": "t_text", "start": "t_start", "end": "t_end", "date": "t_date"})
+    """Clock mentions that carry a zone, with their claim, in reading order.
+
+    `event` is the claim's (claims.event), not the event the mention dates."""
+    times = (
+        context.times.filter(
+            (pl.col("kind") == "clock")
+            & pl.col("zone").is_not_null()
+            & pl.col("local").is_not_null()
+        )
+        .drop("dated_event")
+        .rename({"text": "t_text", "start": "t_start", "end": "t_end", "date": "t_date"})
+    )
     return times.join(context.claim_view, on="claim_id").sort("story", "claim_id", "t_start")
 
 
-def _mention_day(row: dict[str, Any]) -> date | None:
+def _mention_day(row: dict[str, Any]) -> str | None:
+    """The day the zone label was read on (times.zone_in_use): its own date, else the
+    publication day; for the message only."""
     if row["t_date"] and len(row["t_date"]) == 10:
-        return date.fromisoformat(row["t_date"])
+        return row["t_date"]
     published = row.get("published")
-    return published.date() if published is not None else None
+    return published.date().isoformat() if published is not None else None
 
 
 def _span(row: dict[str, Any], last: dict[str, Any] | None = None) -> tuple[int, int]:
@@ -72,12 +81,12 @@ def _gap_minutes(first: dict[str, Any], second: dict[str, Any]) -> int:
     return min(gap, 24 * 60 - gap)
 
 
-def _label_off_season(first: dict[str, Any], second: dict[str, Any], zones: Any) -> bool:
+def _label_off_season(first: dict[str, Any], second: dict[str, Any]) -> bool:
     """ "5 PM EST (21:00 GMT)" on a summer day: the two differ by the summer shift and one
     label is out of season, so the label is what is wrong ("EDT"), not either time."""
     if _gap_minutes(first, second) != SEASON_SHIFT:
         return False
-    return any(zone_fits_date(r["zone"], _mention_day(r), zones) is False for r in (first, second))
+    return any(r["zone_in_use"] is False for r in (first, second))
 
 
 def _converts_with_summer_shift(rows: list[dict[str, Any]], row: dict[str, Any]) -> bool:
@@ -93,7 +102,6 @@ def _converts_with_summer_shift(rows: list[dict[str, Any]], row: dict[str, Any])
 
 def claim_problems(rule: Any, context: CheckContext, mentions: pl.DataFrame) -> list[dict]:
     """Conversion and season problems, one finding per claim that has any."""
-    zones = load_zone_lexicon(lexicon_dirs(rule))
     check_conversion = bool(rule.params.check_conversion)
     check_season = bool(rule.params.check_label_season)
     found = []
@@ -108,11 +116,11 @@ def claim_problems(rule: Any, context: CheckContext, mentions: pl.DataFrame) -> 
             if not check_conversion or gap > _ADJACENT_GAP or not first["utc"] or not second["utc"]:
                 continue
             if first["utc"] != second["utc"]:
-                if _label_off_season(first, second, zones):
+                if check_season and _label_off_season(first, second):
                     continue  # the zone label is wrong, not the figure: the season check says so
                 problems.append("conversion")
                 # What the second label should read, converting the first mention exactly.
-                offset = zone_offset_hours(second["zone"], _mention_day(second), zones)
+                offset = second["zone_offset"]
                 if offset is not None:
                     expected = f"{_hhmm(_minutes(first['utc']) + offset * 60)} {second['zone']}"
                 details.append(
@@ -122,8 +130,7 @@ def claim_problems(rule: Any, context: CheckContext, mentions: pl.DataFrame) -> 
                 )
                 span_rows = [first, second]
         for row in rows:
-            fits = zone_fits_date(row["zone"], _mention_day(row), zones) if check_season else None
-            if fits is False:
+            if check_season and row["zone_in_use"] is False:
                 problems.append("season")
                 details.append(
                     f"{row['zone']} is not in use on {_mention_day(row)}: the label is wrong"
@@ -221,5 +228,4 @@ TIMEZONE = CheckType(
     TimezoneParams,
     timezone_check,
     frozenset({"problem", "zone", "local", "utc", "expected"}),
-    lexicons=("zones",),
 )

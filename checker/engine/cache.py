@@ -37,9 +37,13 @@ from checker.schema import TABLES
 # claim comes from the text alone.
 _IDENTITY = ("claim_id", "doc_id", "story", "outlet")
 _CLAIM_COLUMNS = tuple(c for c in TABLES["claims"] if c not in _IDENTITY)
-_QUANTITY_COLUMNS = tuple(c for c in TABLES["quantities"] if c != "claim_id")
-_TIME_COLUMNS = tuple(c for c in TABLES["times"] if c != "claim_id")
-FORMAT = "v1"  # bump when the entry layout changes
+# Tables whose rows belong to one claim, stored per claim; mentions are read again from the
+# claims frame (extract.mentions), which is cheap and keeps one way of making them.
+_CHILDREN = {
+    name: tuple(c for c in TABLES[name] if c != "claim_id")
+    for name in ("quantities", "times", "quotes")
+}
+FORMAT = "v2"  # bump when the entry layout changes
 
 
 def default_cache_dir() -> Path:
@@ -133,6 +137,7 @@ def extract_cached(
     """The extract stage's tables for `documents`, equal to checker.extract.extract's (same
     rows, same order), extracting only the documents the cache does not hold."""
     from checker.extract import extract
+    from checker.extract.mentions import find_mentions
 
     present = [c for c in _DOCUMENT_COLUMNS if c in documents.columns]
     rows = list(documents.select(present).iter_rows(named=True))
@@ -153,7 +158,9 @@ def extract_cached(
             entries[i] = entry
     if advance is not None:
         advance(len(rows))
-    return _assemble(rows, entries)
+    tables = _assemble(rows, entries)
+    tables["mentions"] = find_mentions(tables["claims"], config.mentions)
+    return tables
 
 
 def _entries_of(tables: dict[str, pl.DataFrame], rows: list[dict]) -> list[dict[str, Any]]:
@@ -161,7 +168,7 @@ def _entries_of(tables: dict[str, pl.DataFrame], rows: list[dict]) -> list[dict[
     claims = {d: f for (d,), f in tables["claims"].partition_by("doc_id", as_dict=True).items()}
     by_claim = {
         name: {c: f for (c,), f in tables[name].partition_by("claim_id", as_dict=True).items()}
-        for name in ("quantities", "times")
+        for name in _CHILDREN
     }
     entries = []
     for row in rows:
@@ -173,7 +180,7 @@ def _entries_of(tables: dict[str, pl.DataFrame], rows: list[dict]) -> list[dict[
             if own is not None
             else {c: [] for c in _CLAIM_COLUMNS},
         }
-        for name, columns in (("quantities", _QUANTITY_COLUMNS), ("times", _TIME_COLUMNS)):
+        for name, columns in _CHILDREN.items():
             parts = [
                 (index, by_claim[name][cid])
                 for index, cid in enumerate(ids)
@@ -190,8 +197,8 @@ def _entries_of(tables: dict[str, pl.DataFrame], rows: list[dict]) -> list[dict[
 
 
 def _assemble(rows: list[dict], entries: list[dict[str, Any] | None]) -> dict[str, pl.DataFrame]:
-    """The three tables from per-document entries, ids recomputed from each document."""
-    out = {name: {c: [] for c in TABLES[name]} for name in ("claims", "quantities", "times")}
+    """The per-claim tables from per-document entries, ids recomputed from each document."""
+    out = {name: {c: [] for c in TABLES[name]} for name in ("claims", *_CHILDREN)}
     for row, entry in zip(rows, entries, strict=True):
         if entry is None:
             continue
@@ -204,7 +211,7 @@ def _assemble(rows: list[dict], entries: list[dict[str, Any] | None]) -> dict[st
             target[column].extend([row.get(column)] * len(ids))
         for column in _CLAIM_COLUMNS:
             target[column].extend(claims[column])
-        for name, columns in (("quantities", _QUANTITY_COLUMNS), ("times", _TIME_COLUMNS)):
+        for name, columns in _CHILDREN.items():
             data = entry[name]
             out[name]["claim_id"].extend(ids[i] for i in data["claim"])
             for column in columns:

@@ -61,7 +61,7 @@ def in_run_order(
     out = dict(tables)
     out["documents"] = conform(documents, "documents")
     out["claims"] = claims
-    for name in ("quantities", "times"):
+    for name in ("quantities", "times", "quotes", "mentions"):
         out[name] = (
             tables[name]
             .join(claim_pos, on="claim_id", how="left", maintain_order="left")

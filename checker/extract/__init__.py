@@ -1,6 +1,7 @@
-"""Extract stage: sentences, claims, quantities and times from documents.
+"""Extract stage: sentences, claims, quantities, times, quotes and mentions from documents.
 
-    extract(documents, rule_dirs) -> {"claims": ..., "quantities": ..., "times": ...}
+extract(documents, rule_dirs) -> {"claims": ..., "quantities": ..., "times": ...,
+                                  "quotes": ..., "mentions": ...}
 """
 
 from checker.extract.stage import claim_id, extract

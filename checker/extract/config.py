@@ -9,6 +9,7 @@ from pathlib import Path
 
 from checker.errors import CheckerError
 from checker.extract.attribution import AttributionRules, load_attribution_rules
+from checker.extract.mentions import MentionWords, load_mention_words
 from checker.extract.patterns import string_list
 from checker.extract.people import name_run_pattern
 from checker.extract.quantities import QuantityLexicon, load_quantity_lexicon
@@ -24,6 +25,7 @@ class ExtractConfig:
     split: SplitRules
     attribution: AttributionRules
     name_runs: re.Pattern[str]  # capitalised runs, read for "Governor Ana Ruiz"
+    mentions: MentionWords  # the mentions table's word lists
     stance: StanceRules
     topics: Tagger
     events: Tagger
@@ -38,6 +40,7 @@ def load_extract_config(rule_dirs: Sequence[str | Path] = ()) -> ExtractConfig:
         split=load_split_rules(rule_dirs),
         attribution=attribution,
         name_runs=name_run_pattern(attribution.words),
+        mentions=load_mention_words(attribution.words, rule_dirs),
         stance=load_stance_rules(rule_dirs),
         topics=load_topic_tagger(rule_dirs),
         events=load_event_tagger(rule_dirs),

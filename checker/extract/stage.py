@@ -1,26 +1,36 @@
-"""The extract stage: documents in, claims, quantities and times out.
+"""The extract stage: documents in, claims, quantities, times, quotes and mentions out.
 
 Per document: claims (claims.py), then per claim its stance, topics, event, normalized text,
-quantities and times. Rows are gathered as column lists and become frames once at the end.
+quantities, times (with the event each dates and its zone label's offset and season) and
+quoted passages. Rows are gathered as column lists and become frames once at the end; the
+mentions table is then read from the claims frame in one pass (mentions.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import polars as pl
 
 from checker.extract.claims import ClaimSpan, claim_spans
 from checker.extract.config import ExtractConfig, load_extract_config
+from checker.extract.mentions import find_mentions
 from checker.extract.normalize import normalize
 from checker.extract.patterns import text_words
 from checker.extract.quantities import find_quantities
+from checker.extract.quotes import quote_spans
 from checker.extract.stance import score_stance
-from checker.extract.tagging import event_of, topics_of
-from checker.extract.times import find_times
+from checker.extract.tagging import dated_event, event_of, topics_of
+from checker.extract.times import (
+    TimeMention,
+    ZoneLexicon,
+    find_times,
+    zone_fits_date,
+    zone_offset_hours,
+)
 from checker.extract.times.context import day_context
 from checker.progress import Advance
 from checker.schema import TABLES
@@ -54,7 +64,8 @@ def extract(
     advance: Advance | None = None,
     config: ExtractConfig | None = None,
 ) -> dict[str, pl.DataFrame]:
-    """Claims, quantities and times of every document with text (duplicates included).
+    """Claims, quantities, times, quotes and mentions of every document with text
+    (duplicates included).
 
     `advance` (checker.progress) is called once per document, empty ones included. `config`
     is the run's compiled lexicons (checker.rulepack.RulePack.extract_config); without it
@@ -62,7 +73,7 @@ def extract(
     """
     if config is None:
         config = load_extract_config(rule_dirs)
-    tables = {name: _Columns(name) for name in ("claims", "quantities", "times")}
+    tables = {name: _Columns(name) for name in ("claims", "quantities", "times", "quotes")}
     present = [c for c in _DOCUMENT_COLUMNS if c in documents.columns]
     for document in documents.select(present).iter_rows(named=True):
         text = document.get("text")
@@ -70,7 +81,9 @@ def extract(
             _extract_document(document, text, config, tables)
         if advance is not None:
             advance()
-    return {name: columns.frame() for name, columns in tables.items()}
+    frames = {name: columns.frame() for name, columns in tables.items()}
+    frames["mentions"] = find_mentions(frames["claims"], config.mentions)
+    return frames
 
 
 def _extract_document(
@@ -99,6 +112,7 @@ def _extract_document(
                 names=q.names,
             )
         for t in find_times(claim_text, published, config.zones):
+            day = _mention_day(t, published)
             tables["times"].add(
                 claim_id=cid,
                 kind=t.kind,
@@ -110,7 +124,28 @@ def _extract_document(
                 start=span.start + t.start,
                 end=span.start + t.end,
                 context=day_context(claim_text, t.start, t.end),
+                dated_event=dated_event(claim_text, t.start, config.events),
+                zone_offset=_zone_offset(t.zone, day, config.zones),
+                zone_in_use=zone_fits_date(t.zone, day, config.zones) if t.zone else None,
             )
+        for start, end in quote_spans(claim_text):
+            tables["quotes"].add(
+                claim_id=cid,
+                start=span.start + start,
+                end=span.start + end,
+                text=claim_text[start:end],
+            )
+
+
+def _mention_day(mention: TimeMention, published: datetime | None) -> date | None:
+    """The day a zone label is read on: the mention's own date, else the publication day."""
+    if mention.date and len(mention.date) == 10:
+        return date.fromisoformat(mention.date)
+    return published.date() if published is not None else None
+
+
+def _zone_offset(zone: str | None, day: date | None, zones: ZoneLexicon) -> float | None:
+    return zone_offset_hours(zone, day, zones) if zone else None
 
 
 def _add_claim(

@@ -8,33 +8,15 @@ story, and near-identical spellings found with rapidfuzz.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
-_NON_WORD = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
+# name_key and lexicon_aliases live in checker/names.py (every stage keys names the same way);
+# they stay importable from here for match code that already does.
+from checker.names import lexicon_aliases, name_key
 
-
-def name_key(name: str) -> str:
-    """Lower-case, accents and punctuation gone, hyphens as spaces: "Abu-Salem" -> "abu salem"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    spaced = ascii_only.replace("-", " ").replace("'s ", " ")
-    return _SPACES.sub(" ", _NON_WORD.sub("", spaced.lower())).strip()
-
-
-def lexicon_aliases(lexicon: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    """Variant key -> canonical key, from `canonical: [variant, ...]` entries."""
-    mapping: dict[str, str] = {}
-    for canonical, variants in lexicon.items():
-        target = name_key(canonical)
-        mapping[target] = target
-        for variant in variants or ():
-            mapping[name_key(variant)] = target
-    return mapping
+__all__ = ["lexicon_aliases", "name_key", "speaker_keys"]
 
 
 def speaker_keys(

@@ -15,32 +15,17 @@ import hashlib
 
 import polars as pl
 
+# connected_groups lives in checker/graph.py (checks group names and quotes with it too);
+# it stays importable from here for match code that already does.
+from checker.graph import connected_groups
 from checker.schema import empty
+
+__all__ = ["connected_groups", "fact_id", "most_shared", "quantity_facts", "statement_facts"]
 
 
 def fact_id(story: str, key: str, claim_ids: list[str]) -> str:
     digest = hashlib.sha1("\x1f".join([story, key, *sorted(claim_ids)]).encode())
     return digest.hexdigest()[:16]
-
-
-def connected_groups(pairs: list[tuple[str, str]]) -> list[list[str]]:
-    """Connected components of the match graph (union-find over the matched pairs only)."""
-    parent: dict[str, str] = {}
-
-    def root(node: str) -> str:
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for a, b in pairs:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = {}
-    for node in parent:
-        groups.setdefault(root(node), []).append(node)
-    return sorted(sorted(group) for group in groups.values())
 
 
 def quantity_facts(

@@ -1,0 +1,33 @@
+"""Name keys: the one way every stage turns a name as written into a comparison key.
+
+Neutral ground between the stages: extract, match and the checks all compare names by
+`name_key`, so it lives in no stage's package.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+_NON_WORD = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """Lower-case, accents and punctuation gone, hyphens as spaces: "Abu-Salem" -> "abu salem"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    spaced = ascii_only.replace("-", " ").replace("'s ", " ")
+    return _SPACES.sub(" ", _NON_WORD.sub("", spaced.lower())).strip()
+
+
+def lexicon_aliases(lexicon: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Variant key -> canonical key, from `canonical: [variant, ...]` entries."""
+    mapping: dict[str, str] = {}
+    for canonical, variants in lexicon.items():
+        target = name_key(canonical)
+        mapping[target] = target
+        for variant in variants or ():
+            mapping[name_key(variant)] = target
+    return mapping
