@@ -19,7 +19,7 @@ EVIDENCE = pl.Struct(
     {
         "outlet": pl.String,
         "outlets": pl.List(pl.String),  # every outlet that ran this same copy
-        "side": pl.String,  # majority / minority / disputed / optimistic / pessimistic / ...
+        "side": pl.String,  # a checker.sides.Side value (majority, minority, ...)
         "value": pl.String,
         "sentence": pl.String,
         "start": pl.Int32,  # span of the value inside `sentence`

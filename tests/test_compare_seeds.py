@@ -14,6 +14,7 @@ from checker.errors import Problems
 from checker.pipeline import run_pipeline
 from checker.report.json_findings import findings_json
 from checker.resources import seeds_dir
+from checker.sides import Side
 
 SEEDS = seeds_dir()
 STORIES = sorted(p.name for p in SEEDS.iterdir() if (p / "expected.yaml").is_file())
@@ -37,6 +38,16 @@ def test_seed_story_scores_full_marks_with_the_strict_scorer(
     assert result.misses == []
     assert result.unexplained == []
     assert result.fired == []
+
+
+def test_every_evidence_side_of_the_seed_findings_is_a_side(
+    seed_run: dict[str, pl.DataFrame],
+) -> None:
+    """Sides come from checker/sides.py only (findings.json carries their plain strings)."""
+    findings = json.loads(findings_json(seed_run["findings"]))["findings"]
+    sides = {entry["side"] for finding in findings for entry in finding["evidence"]}
+    assert {Side.MAJORITY, Side.MINORITY, Side.OPTIMISTIC, Side.PESSIMISTIC} <= sides
+    assert sides <= set(Side)
 
 
 def test_agreeing_story_has_no_finding_at_minor_or_above(seed_run: dict[str, pl.DataFrame]) -> None:

@@ -15,11 +15,11 @@ from typing import Any
 
 import polars as pl
 
-from checker.checks.findings import OFFENDING_SIDES
+from checker.sides import OFFENDING_SIDES, Side
 
 ARITHMETIC = 0.8  # a sum that does not add up, checked inside one article
 SELF_CHECKS = frozenset({"timezone", "date"})  # checks that may judge one article on its own
-SPLIT_SIDES = frozenset({"disputed"})  # sides on which each value stands on its own
+SPLIT_SIDES = frozenset({Side.DISPUTED})  # sides on which each value stands on its own
 
 
 def support(outlets: int) -> float:

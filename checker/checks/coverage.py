@@ -16,6 +16,7 @@ from checker.checks.context import CheckContext
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.ruleset.params import CoverageParams
 from checker.ruleset.registry import CheckType
+from checker.sides import Side
 
 # Rows are picked by what they say before their ids, which hash file paths.
 CONTENT_ORDER = ["outlet", "text", "claim_id"]
@@ -52,7 +53,8 @@ def single_source_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
             continue
         rows = list(group.iter_rows(named=True))
         evidence = [
-            evidence_entry(row, "minority", row["text"], None, context.copy_outlets) for row in rows
+            evidence_entry(row, Side.MINORITY, row["text"], None, context.copy_outlets)
+            for row in rows
         ]
         outlets = sorted({row["outlet"] for row in rows})
         values = {
@@ -101,12 +103,12 @@ def omission_findings(rule: Any, context: CheckContext) -> pl.DataFrame:
             for row in group.sort(CONTENT_ORDER, descending=True).iter_rows(named=True)
         }
         evidence = [
-            evidence_entry(row, "majority", row["text"], None, context.copy_outlets)
+            evidence_entry(row, Side.MAJORITY, row["text"], None, context.copy_outlets)
             for row in claim_rows.values()
         ]
         for root in omitted:
             absent = dict(stand_in[root], text="", speaker=None)
-            evidence.append(evidence_entry(absent, "minority", "", None, context.copy_outlets))
+            evidence.append(evidence_entry(absent, Side.MINORITY, "", None, context.copy_outlets))
         omitting_outlets = sorted({o for r in omitted for o in context.copy_outlets.get(r, [])})
         values = {
             "majority": f"{len(carriers)} of {voices} outlets",

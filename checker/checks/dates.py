@@ -26,6 +26,7 @@ from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.checks.quantity import compare_intervals
 from checker.ruleset.params import DateParams
 from checker.ruleset.registry import CheckType
+from checker.sides import Side
 
 DAY_KINDS = ("date", "weekday", "relative")
 DEFAULT_MAJORITY_SHARE = 0.5
@@ -70,9 +71,11 @@ def split_by_support(
     return top, minority
 
 
-def side_names(majority: str | None) -> tuple[str, str]:
+def side_names(majority: str | None) -> tuple[Side, Side]:
     """Evidence side labels: majority/minority, or disputed twice when nobody has a majority."""
-    return ("majority", "minority") if majority is not None else ("disputed", "disputed")
+    if majority is None:
+        return Side.DISPUTED, Side.DISPUTED
+    return Side.MAJORITY, Side.MINORITY
 
 
 def _day_mentions(context: CheckContext) -> pl.DataFrame:
@@ -160,7 +163,7 @@ def weekday_findings(rule: Any, context: CheckContext) -> list[dict[str, Any]]:
         span = (row["start"] - claim_start, row["next_end"] - claim_start)
         claim = dict(row, start=claim_start, text=row["text_right"])
         value = f"{row['text']}, {row['next_text']}"
-        evidence = [evidence_entry(claim, "minority", value, span, context.copy_outlets)]
+        evidence = [evidence_entry(claim, Side.MINORITY, value, span, context.copy_outlets)]
         values = {
             "problem": "weekday",
             "weekday": written,
@@ -228,7 +231,7 @@ def _disagreement(
     evidence, seen = [], set()
     minority_days = sorted({day for claim, _ in cases for day in claim["own"]})
     for claim, backers in cases:
-        for row, side in [(claim, "minority"), *((b, "majority") for b in backers)]:
+        for row, side in [(claim, Side.MINORITY), *((b, Side.MAJORITY) for b in backers)]:
             if (row["copy_root"], side) in seen:
                 continue  # a syndicated copy speaks once per side
             seen.add((row["copy_root"], side))

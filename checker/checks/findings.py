@@ -9,10 +9,7 @@ import polars as pl
 
 from checker.ruleset.fingerprint import finding_fingerprint
 from checker.schema import from_rows
-
-# The sides of a finding's evidence that carry what it reports against: the minority value,
-# the candidate checked against a reference, either party of a dispute, a stance's dissent.
-OFFENDING_SIDES = frozenset({"minority", "candidate", "disputed", "pessimistic"})
+from checker.sides import OFFENDING_SIDES, Side
 
 
 def offending_outlets(evidence: list[dict] | None) -> set[str]:
@@ -26,7 +23,7 @@ def offending_outlets(evidence: list[dict] | None) -> set[str]:
 
 def evidence_entry(
     claim: Mapping[str, Any],
-    side: str,
+    side: Side,
     value: str,
     span: tuple[int, int] | None,
     copy_outlets: Mapping[str, list[str]],

@@ -22,6 +22,7 @@ from checker.checks.intervals import (
 )
 from checker.ruleset.params import DurationParams, QuantityParams
 from checker.ruleset.registry import CheckType
+from checker.sides import Side
 
 DURATION_UNIT = "minutes"
 MAX_NAMED = 3  # outlets named in a message before it says how many instead
@@ -202,10 +203,10 @@ def compare_intervals(
         for disagreement in _disagreements(clusters, max_values, majority_share, growing, figures):
             evidence = []
             for side, members in (
-                ("majority", disagreement.majority),
-                ("minority", disagreement.minority),
+                (Side.MAJORITY, disagreement.majority),
+                (Side.MINORITY, disagreement.minority),
             ):
-                side_name = side if disagreement.majority else "disputed"
+                side_name = side if disagreement.majority else Side.DISPUTED
                 for cluster in members:
                     seen_roots: set[str] = set()
                     for reading in cluster.readings:

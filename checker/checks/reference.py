@@ -48,13 +48,13 @@ from checker.checks.context import CheckContext
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.ruleset.fingerprint import finding_fingerprint, normalize_value
 from checker.schema import conform
+from checker.sides import Side
 
-REFERENCE = "reference"
-CANDIDATE = "candidate"
+REFERENCE_ROLE = "reference"  # documents.role of a reference (an evidence side is a Side)
 # Sides on which a check lists several competing readings: there the value is the position.
-_SPLIT_SIDES = frozenset({"minority", "disputed"})
+_SPLIT_SIDES = frozenset({Side.MINORITY, Side.DISPUTED})
 # Checks whose `{majority}` / `{minority}` message values describe these evidence sides.
-_MAJORITY_SIDES = frozenset({"majority", "minority", "disputed"})
+_MAJORITY_SIDES = frozenset({Side.MAJORITY, Side.MINORITY, Side.DISPUTED})
 
 Rendered = Mapping[tuple[str, str, str], Mapping[str, Any]]
 
@@ -89,7 +89,7 @@ def detach_references(documents: pl.DataFrame) -> pl.DataFrame:
     its source (or of another rewrite): grouped, its change would vanish. The match stage must
     see the same documents, or it never compares a rewrite with its source. Idempotent.
     """
-    stories = documents.filter(pl.col("role") == REFERENCE)["story"].unique()
+    stories = documents.filter(pl.col("role") == REFERENCE_ROLE)["story"].unique()
     if stories.is_empty():
         return documents
     return documents.with_columns(
@@ -109,7 +109,7 @@ class ReferenceMode:
     @classmethod
     def of(cls, context: CheckContext) -> ReferenceMode | None:
         """Reference mode for this run, or None when no document is a reference."""
-        references = context.documents.filter(pl.col("role") == REFERENCE)
+        references = context.documents.filter(pl.col("role") == REFERENCE_ROLE)
         if references.is_empty():
             return None
         detached = replace(context, documents=detach_references(context.documents))
@@ -151,13 +151,15 @@ class ReferenceMode:
         if own is not None:
             if own in self.references or (row["story"], row["key"]) in copied:
                 return None
-            return _rebuilt(rule, row, [dict(e, side=CANDIDATE) for e in evidence], rendered)
+            return _rebuilt(rule, row, [dict(e, side=Side.CANDIDATE) for e in evidence], rendered)
         truths = {_position(e) for e in evidence if e["doc_id"] in self.references}
         if len(truths) != 1:
             return None
-        references = [dict(e, side=REFERENCE) for e in evidence if e["doc_id"] in self.references]
+        references = [
+            dict(e, side=Side.REFERENCE) for e in evidence if e["doc_id"] in self.references
+        ]
         candidates = [
-            dict(e, side=CANDIDATE)
+            dict(e, side=Side.CANDIDATE)
             for e in evidence
             if e["doc_id"] not in self.references and _position(e) not in truths
         ]
@@ -209,8 +211,8 @@ def _rebuilt(
     values = rendered.get((row["story"], row["key"], row["message"]), {})
     message = row["message"]
     if rerender and values:
-        references = [e for e in evidence if e["side"] == REFERENCE]
-        candidates = [e for e in evidence if e["side"] == CANDIDATE]
+        references = [e for e in evidence if e["side"] == Side.REFERENCE]
+        candidates = [e for e in evidence if e["side"] == Side.CANDIDATE]
         message = rule.render(
             {
                 **values,
@@ -229,7 +231,7 @@ def _rebuilt(
         [e["value"] or "" for e in evidence],
     )
     severity = row["severity"]
-    if any(e["side"] == "disputed" for e in row["evidence"] or []):
+    if any(e["side"] == Side.DISPUTED for e in row["evidence"] or []):
         # A dispute with no majority (perhaps shown as a mere lead) is settled by the
         # reference: the candidate that departs from it drifted, at the rule's severity.
         severity = str(rule.severity)
@@ -269,7 +271,7 @@ def _coverage_units(context: CheckContext, stories: frozenset[str]) -> pl.DataFr
         .join(statements, on="claim_id", how="left")
         .with_columns(
             pl.coalesce("fact_id", pl.lit("claim:") + pl.col("claim_id")).alias("unit"),
-            (pl.col("role") == REFERENCE).fill_null(False).alias("is_reference"),
+            (pl.col("role") == REFERENCE_ROLE).fill_null(False).alias("is_reference"),
             # What the single-source check calls substantive: a number or a named speaker.
             (
                 pl.col("claim_id").is_in(with_numbers.implode()) | pl.col("speaker").is_not_null()
@@ -327,12 +329,12 @@ def _omissions(rule: Any, context: CheckContext, units: pl.DataFrame, share: flo
         if not omitted:
             continue
         evidence = [
-            evidence_entry(r, REFERENCE, r["text"], None, context.copy_outlets)
+            evidence_entry(r, Side.REFERENCE, r["text"], None, context.copy_outlets)
             for r in _one_per_copy(references)
         ]
         for root in omitted:
             absent = dict(stand_in[root], text="", speaker=None)
-            evidence.append(evidence_entry(absent, CANDIDATE, "", None, context.copy_outlets))
+            evidence.append(evidence_entry(absent, Side.CANDIDATE, "", None, context.copy_outlets))
         topic = _topic(rows)
         values = {
             "majority": f"the reference ({', '.join(sorted({r['outlet'] for r in references}))})",
@@ -353,7 +355,7 @@ def _single_source(rule: Any, context: CheckContext, units: pl.DataFrame) -> pl.
         if any(r["is_reference"] for r in rows) or not any(r["substantive"] for r in rows):
             continue
         evidence = [
-            evidence_entry(r, CANDIDATE, r["text"], None, context.copy_outlets)
+            evidence_entry(r, Side.CANDIDATE, r["text"], None, context.copy_outlets)
             for r in _one_per_copy(rows)
         ]
         topic = _topic(rows)

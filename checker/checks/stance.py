@@ -20,8 +20,9 @@ from checker.checks.context import CheckContext
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.ruleset.params import StanceParams
 from checker.ruleset.registry import CheckType
+from checker.sides import Side
 
-SIDES = {1: "optimistic", -1: "pessimistic"}
+SIDES = {1: Side.OPTIMISTIC, -1: Side.PESSIMISTIC}
 MOOD = {1: "upbeat", -1: "downbeat"}
 
 
@@ -30,7 +31,7 @@ def _speakers(rows: list[dict[str, Any]]) -> str:
     return ", ".join(names) or "unattributed"
 
 
-def _cue_entry(row: dict[str, Any], side: str, context: CheckContext) -> dict[str, Any]:
+def _cue_entry(row: dict[str, Any], side: Side, context: CheckContext) -> dict[str, Any]:
     """Evidence for one stance claim: its cue, highlighted where it sits in the sentence."""
     cue = row["stance_cue"] or ""
     offset = row["text"].find(cue) if cue else -1
@@ -110,10 +111,10 @@ def speaker_flips(rule: Any, context: CheckContext, claims: pl.DataFrame) -> pl.
         if min(len(sides[1]), len(sides[-1])) < min_per_side:
             continue
         if len(sides[1]) == len(sides[-1]):
-            names = {1: "disputed", -1: "disputed"}
+            names = {1: Side.DISPUTED, -1: Side.DISPUTED}
         else:
             major = 1 if len(sides[1]) > len(sides[-1]) else -1
-            names = {major: "majority", -major: "minority"}
+            names = {major: Side.MAJORITY, -major: Side.MINORITY}
         evidence = [
             _cue_entry(row, names[sign], context)
             for (root, sign), row in sorted(first.items())
@@ -124,7 +125,7 @@ def speaker_flips(rule: Any, context: CheckContext, claims: pl.DataFrame) -> pl.
             for sign in (1, -1)
         }
         by_name = {name: sign for sign, name in names.items()}
-        major_sign = by_name.get("majority", 1)
+        major_sign = by_name.get(Side.MAJORITY, 1)
         values = {
             "speaker": group["speaker"][0],
             "majority": f"{MOOD[major_sign]} in {', '.join(outlets[major_sign])}",

@@ -23,6 +23,7 @@ from checker.checks.dates import side_names, split_by_support
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.ruleset.params import TimezoneParams
 from checker.ruleset.registry import CheckType
+from checker.sides import Side
 
 _ADJACENT_GAP = 3  # characters between "5 PM EST" and "(21:00 GMT)": " (" or ", "
 
@@ -143,7 +144,7 @@ def claim_problems(rule: Any, context: CheckContext, mentions: pl.DataFrame) -> 
         value = anchor["text"][_span(anchor, span_rows[-1])[0] : _span(anchor, span_rows[-1])[1]]
         evidence = [
             evidence_entry(
-                anchor, "minority", value, _span(anchor, span_rows[-1]), context.copy_outlets
+                anchor, Side.MINORITY, value, _span(anchor, span_rows[-1]), context.copy_outlets
             )
         ]
         values = {

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from checker.report.order import DEPARTING_SIDES, is_lead
-from checker.report.view import SIDE_ORDER, fold_copies, time_label
+from checker.report.view import fold_copies, time_label
+from checker.sides import SIDE_ORDER, Side
 
 VALUE_LINES = 3  # agreeing values listed one line each; the rest behind "N more values"
 _SIDE_RANK = {side: i for i, side in enumerate(SIDE_ORDER)}
@@ -53,7 +54,7 @@ def agreeing_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for group in groups.values():
         count = _outlet_count(group["rows"])
         noun = _plural(count, "outlet")
-        where = "" if group["side"] == "majority" else f" ({group['side']})"
+        where = "" if group["side"] == Side.MAJORITY else f" ({group['side']})"
         label = f"{noun}{where}: " + ("carry the statement" if group["whole"] else group["value"])
         result.append({**group, "count": count, "label": label})
     return sorted(
@@ -115,7 +116,7 @@ def finding_card(finding: Mapping[str, Any]) -> dict[str, Any]:
         count = len(rows)
         groups = [
             {
-                "side": "minority",
+                "side": Side.MINORITY,
                 "value": "",
                 "whole": True,
                 "rows": rows,

@@ -21,12 +21,12 @@ from urllib.parse import quote
 import polars as pl
 
 import checker
-from checker.checks.findings import OFFENDING_SIDES
 from checker.errors import CheckerError
 from checker.report.registry import ReportInput, register_format
 from checker.report.source_lines import Region, SourceLocator
 from checker.report.view import severity_sort_key
 from checker.severity import at_or_above
+from checker.sides import OFFENDING_SIDES
 
 SARIF_FILE = "findings.sarif"
 SARIF_VERSION = "2.1.0"

@@ -6,7 +6,7 @@ first; finding_id. The HTML pages, findings.json, findings.md, CSV, JUnit and SA
 `ordered_findings`, so a reviewer meets the findings in the same order whatever the format.
 
 "Departing" is an evidence entry on a side the finding reports against
-(`checks.findings.OFFENDING_SIDES`: minority, candidate, either party of a dispute, the
+(`sides.OFFENDING_SIDES`: minority, candidate, either party of a dispute, the
 pessimistic side of a stance). A lead that lists claims no other outlet makes (key `single:`)
 departs from nobody: it is counted for no outlet.
 """
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from checker.checks.findings import OFFENDING_SIDES
 from checker.severity import SEVERITY_NAMES
+from checker.sides import OFFENDING_SIDES
 
 # Keys of findings that are leads rather than departures: one outlet's own claims, no other side.
 LEAD_KEY_PREFIXES = ("single:",)

@@ -18,17 +18,8 @@ import polars as pl
 
 from checker.report.order import departures
 from checker.severity import SEVERITY_NAMES, parse_severity
+from checker.sides import SIDE_ORDER, UNTAGGED_SIDES
 
-# Display order of evidence sides: the agreed value first, then who departs from it.
-SIDE_ORDER = (
-    "majority",
-    "reference",
-    "optimistic",
-    "disputed",
-    "pessimistic",
-    "minority",
-    "candidate",
-)
 SEVERITIES_HIGH_FIRST = tuple(reversed(SEVERITY_NAMES))
 _SLUG_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -101,6 +92,7 @@ def fold_copies(evidence: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
             "outlet": outlet,
             "also": [o for o in copies if o and o != outlet],
             "side": entry.get("side") or "",
+            "tagged": entry.get("side") not in UNTAGGED_SIDES,  # named next to the outlet
             "value": entry.get("value") or "",
             "before": before,
             "marked": marked,
