@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import polars as pl
 
-SCHEMA_VERSION = 5  # 2: quantities.context and .names, facts.quantity_start, findings.confidence;
+SCHEMA_VERSION = 6  # 2: quantities.context and .names, facts.quantity_start, findings.confidence;
 # 3: times.context; 4: findings.evidence.published; 5: times.dated_event, .zone_offset,
-# .zone_in_use and the quotes and mentions tables
+# .zone_in_use and the quotes and mentions tables; 6: facts.kind and .scope
 
 _UTC = pl.Datetime("us", "UTC")
 
@@ -135,7 +135,9 @@ TABLES: dict[str, pl.Schema] = {
             "fact_id": pl.String,
             "story": pl.String,
             "claim_id": pl.String,
-            "key": pl.String,
+            "key": pl.String,  # feeds fact and finding ids; read kind and scope from their columns
+            "kind": pl.String,  # the figures' kind (`date` for day facts); null for statements
+            "scope": pl.String,  # the frame group within the kind; null for statements
             "quantity_start": pl.Int32,  # the figure of a quantity fact; null for statements
         }
     ),

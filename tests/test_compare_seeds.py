@@ -50,6 +50,26 @@ def test_every_evidence_side_of_the_seed_findings_is_a_side(
     assert sides <= set(Side)
 
 
+def test_fact_kind_and_scope_are_the_parts_of_the_fact_key(
+    seed_run: dict[str, pl.DataFrame],
+) -> None:
+    """Quantity and day facts carry the kind and scope their key is made of; statement facts
+    have neither."""
+    facts = seed_run["facts"]
+    family = pl.col("key").str.extract(r"^([a-z]+):", 1)
+    framed = facts.filter(family.is_in(["quantity", "date"]))
+    assert framed.height > 0 and framed["kind"].n_unique() > 1
+    spelled = family + ":" + pl.col("kind") + "@" + pl.col("scope")
+    assert framed.filter(spelled != pl.col("key")).is_empty()
+    assert facts.filter(pl.col("key").str.starts_with("date:"))["kind"].unique().to_list() == [
+        "date"
+    ]
+    statements = facts.filter(family == "statement")
+    assert statements.height > 0
+    assert statements["kind"].null_count() == statements["scope"].null_count() == statements.height
+    assert facts.height == framed.height + statements.height
+
+
 def test_agreeing_story_has_no_finding_at_minor_or_above(seed_run: dict[str, pl.DataFrame]) -> None:
     agreeing = seed_run["findings"].filter(
         (pl.col("story") == "library-reopening") & (pl.col("severity") != "info")

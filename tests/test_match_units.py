@@ -113,3 +113,11 @@ def test_quantity_facts_name_each_figure_by_its_frame() -> None:
         ("c", 9): "quantity:duration@later",
     }
     assert facts.filter(pl.col("key") == "quantity:deaths@all")["fact_id"].n_unique() == 1
+    # kind and scope are columns too: no reader parses them back out of the key
+    columns = facts.select("claim_id", "quantity_start", "kind", "scope").rows()
+    assert sorted(columns) == [
+        ("a", 0, "deaths", "all"),
+        ("a", 40, "deaths", "bangkok"),
+        ("b", 5, "deaths", "all"),
+        ("c", 9, "duration", "later"),
+    ]

@@ -55,7 +55,13 @@ def day_frame_readings(context: CheckContext) -> pl.DataFrame:
     mentions = context.times.rename({"text": "q_text", "start": "q_start", "end": "q_end"})
     joined = (
         mentions.join(
-            facts.select("fact_id", "claim_id", "key", pl.col("quantity_start").alias("q_start")),
+            facts.select(
+                "fact_id",
+                "claim_id",
+                "key",
+                pl.col("kind").alias("fact_kind"),
+                pl.col("quantity_start").alias("q_start"),
+            ),
             on=["claim_id", "q_start"],
         )
         .join(context.claim_view, on="claim_id")

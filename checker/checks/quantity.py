@@ -41,7 +41,13 @@ def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
         quantities.rename({"text": "q_text", "start": "q_start", "end": "q_end"})
         .join(claims, on="claim_id")
         .join(
-            facts.select("fact_id", "claim_id", "key", pl.col("quantity_start").alias("q_start")),
+            facts.select(
+                "fact_id",
+                "claim_id",
+                "key",
+                pl.col("kind").alias("fact_kind"),
+                pl.col("quantity_start").alias("q_start"),
+            ),
             on=["claim_id", "q_start"],
         )
         .sort("story", "key", "claim_id", "q_start")
@@ -156,8 +162,8 @@ def interval_findings(rule: Any, context: CheckContext, durations: bool) -> pl.D
 def compare_intervals(
     rule: Any, context: CheckContext, rows: pl.DataFrame, figures: bool = True
 ) -> pl.DataFrame:
-    """Findings from rows of readings (claim view columns, fact_id, key, value, low, high,
-    q_text, q_start, q_end), a fact at a time: the values its outlets give that cannot all
+    """Findings from rows of readings (claim view columns, fact_id, key, fact_kind, value, low,
+    high, q_text, q_start, q_end), a fact at a time: the values its outlets give that cannot all
     be true. Shared by the quantity, duration and date checks; only figures (not days) can
     be one figure miscopied. A date rule has no interval parameters: exact days, a majority
     of half, lone disputes at info."""
@@ -177,7 +183,7 @@ def compare_intervals(
     for (story, key, fact_id), group in rows.group_by(
         ["story", "key", "fact_id"], maintain_order=True
     ):
-        kind = key.split(":", 1)[-1].split("@")[0]  # "quantity:deaths@toll" -> "deaths"
+        kind = group["fact_kind"][0]
         if not _selected(kind, rule):
             continue
         rows_by_reading = {

@@ -2,8 +2,8 @@
 
 Two kinds of fact come out of matching:
 - quantity facts: the figures of a story whose frames align (match/frames.py; key
-  `quantity:<kind>@<scope>`, one row per figure); the quantity and duration checks compare
-  the values inside them;
+  `quantity:<kind>@<scope>`, with kind and scope in columns of their own too, one row per
+  figure); the quantity and duration checks compare the values inside them;
 - statement facts: connected groups of claims whose texts matched across outlets (key
   `statement:<words>`); the coverage and attribution checks read them.
 A claim may belong to several facts.
@@ -39,6 +39,8 @@ def quantity_facts(
         "story",
         "claim_id",
         (pl.lit(f"{prefix}:") + pl.col("kind") + "@" + pl.col("scope")).alias("key"),
+        "kind",
+        "scope",
         pl.col("start").alias("quantity_start"),
     )
     ids = (
@@ -55,7 +57,7 @@ def quantity_facts(
     )
     return (
         keyed.join(fact_ids, on=["story", "key"])
-        .select("fact_id", "story", "claim_id", "key", "quantity_start")
+        .select("fact_id", "story", "claim_id", "key", "kind", "scope", "quantity_start")
         .sort("story", "key", "claim_id", "quantity_start")
     )
 
@@ -113,6 +115,12 @@ def _explode_facts(rows: pl.DataFrame) -> pl.DataFrame:
         rows.with_columns(pl.Series("fact_id", ids))
         .explode("claim_id")
         .select(
-            "fact_id", "story", "claim_id", "key", pl.lit(None, pl.Int32).alias("quantity_start")
+            "fact_id",
+            "story",
+            "claim_id",
+            "key",
+            pl.lit(None, pl.String).alias("kind"),
+            pl.lit(None, pl.String).alias("scope"),
+            pl.lit(None, pl.Int32).alias("quantity_start"),
         )
     )
