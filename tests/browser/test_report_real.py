@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import MISSING, start_browser
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from bench.headless import chromium_available, stop_chromium
 from checker.errors import Problems
@@ -126,8 +127,8 @@ def test_a_who_deviates_cell_filters_the_findings(laptop, report) -> None:
     assert all(outlet in index[i]["outlets"] for i in shown)  # it departs in each one
     assert laptop.find_element(By.ID, "filter-outlet").get_attribute("value") == outlet
     assert laptop.find_element(By.ID, "filter-count").text == f"{count} of {total} findings"
-    # the findings it selected are brought into view
-    assert laptop.execute_script("return window.scrollY") > 0
+    # the findings it selected are brought into view (a smooth scroll: wait for it to start)
+    WebDriverWait(laptop, 10).until(lambda d: d.execute_script("return window.scrollY") > 0)
 
 
 @pytest.mark.parametrize("story", STORIES)
