@@ -78,8 +78,10 @@ def make_spec(
     render_pages: bool = False,
 ) -> RunSpec:
     from checker.engine.cache import code_hash, extraction_salt
+    from checker.engine.story_cache import story_salt
 
     cache_dir = options.cache_dir
+    settings = (config, min_confidence, render_pages)
     return RunSpec(
         rule_dirs=tuple(str(Path(d).resolve()) for d in rule_dirs),
         config=config,
@@ -88,6 +90,7 @@ def make_spec(
         code=code_hash(),
         min_confidence=min_confidence,
         render_pages=render_pages,
+        story_salt=story_salt(pack.rules.rule_dirs, settings) if cache_dir is not None else "",
     )
 
 
@@ -100,6 +103,7 @@ class RunStats:
     engine: str = "local"
     cache_hits: int = 0
     cache_misses: int = 0
+    reused: int = 0  # stories read whole from the story result cache
     seconds: dict[str, float] | None = None  # stage -> seconds summed over stories
 
     def describe(self) -> str:
@@ -107,6 +111,8 @@ class RunStats:
         if self.engine == "dask":
             where = "the Dask cluster"
         line = f"stories: {self.stories} in {where}"
+        if self.reused:
+            line += f", {self.reused} unchanged (read from the cache)"
         if self.cache_hits or self.cache_misses:
             line += (
                 f"; extraction cache: {self.cache_hits} articles read, "
@@ -116,6 +122,7 @@ class RunStats:
 
     def add(self, result: StoryResult) -> None:
         self.stories += 1
+        self.reused += result.reused
         self.cache_hits += result.cache_hits
         self.cache_misses += result.cache_misses
         self.seconds = self.seconds or {}

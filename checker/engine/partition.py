@@ -36,7 +36,8 @@ class RunSpec:
     cache_salt: str = ""
     code: str = ""  # checker.engine.cache.code_hash() of the client: workers must match it
     min_confidence: float = 0.0  # findings under it are dropped before the page is drawn
-    render_pages: bool = False  # draw the story's HTML page in the worker
+    render_pages: bool = False  # draw the story's page, index row and findings.json rows
+    story_salt: str = ""  # the story result cache (checker.engine.story_cache); "": off
 
     @property
     def token(self) -> str:
@@ -57,9 +58,11 @@ class StoryResult:
     tables: dict[str, pl.DataFrame] = field(default_factory=dict)
     page: tuple[str, str] | None = None  # (relative path, html)
     header: dict[str, Any] | None = None  # the story's row on index.html
+    findings_json: str = ""  # the story's rows of findings.json (report.json_findings)
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds in the worker
     cache_hits: int = 0
     cache_misses: int = 0
+    reused: bool = False  # read whole from the story result cache
     error: tuple[str, str, int | None] | None = None  # a CheckerError, as data (picklable)
 
     def raise_error(self) -> None:
@@ -116,22 +119,40 @@ def run_story(spec: RunSpec, task: StoryTask) -> StoryResult:
 
 def _run(spec: RunSpec, task: StoryTask, result: StoryResult) -> None:
     from checker.engine.cache import ExtractionCache
+    from checker.engine.story_cache import StoryCache, StoryEntry
     from checker.pipeline import run_stages
 
     pack = worker_pack(spec)
+    stored = None
+    if spec.cache_dir and spec.story_salt:
+        stored = StoryCache(Path(spec.cache_dir), spec.story_salt)
+        key = stored.key(task.documents)
+        entry = stored.get(key)
+        if entry is not None:  # nothing the story's results depend on has changed
+            result.tables = {"documents": task.documents, **entry.tables}
+            result.page, result.header = entry.page, entry.header
+            result.findings_json, result.reused = entry.findings_json, True
+            return
     cache = ExtractionCache(Path(spec.cache_dir), spec.cache_salt) if spec.cache_dir else None
     clock = StageClock()
     tables = run_stages(task.documents, pack, clock, cache)
     if spec.min_confidence > 0:
         findings = tables["findings"]
         tables["findings"] = findings.filter(findings["confidence"] >= spec.min_confidence)
-    if spec.render_pages and task.story is not None:
+    if spec.render_pages:
         clock.stage("report")
-        result.page, result.header = story_page(task.story, tables)
+        if task.story is not None:
+            result.page, result.header = story_page(task.story, tables)
+        from checker.report.json_findings import findings_rows_json
+
+        result.findings_json = findings_rows_json(tables["findings"])
     result.seconds = dict(clock.seconds())
     result.tables = tables
     if cache is not None:
         result.cache_hits, result.cache_misses = cache.stats.hits, cache.stats.misses
+    if stored is not None:
+        computed = {name: frame for name, frame in tables.items() if name != "documents"}
+        stored.put(key, StoryEntry(computed, result.page, result.header, result.findings_json))
 
 
 def story_page(story: str, tables: dict[str, pl.DataFrame]) -> tuple[tuple[str, str], dict]:
