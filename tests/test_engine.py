@@ -293,3 +293,25 @@ def test_findings_json_from_story_rows_is_findings_json_byte_for_byte(corpus: Pa
     assert "".join(findings_json_pieces(by_severity, blocks)) == findings_json(findings)
     none = findings.clear()
     assert "".join(findings_json_pieces({}, [])) == findings_json(none)
+
+
+def test_stories_spread_over_folders_are_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """compare reads one folder at a time and spills per story: a story whose articles sit in
+    several folders (each names its story) is still checked as one story."""
+    monkeypatch.chdir(tmp_path)
+    mixed = tmp_path / "mixed"
+    articles = sorted(p for p in SEEDS.glob("*/*") if p.suffix in {".txt", ".md"})
+    for index, path in enumerate(articles):  # every story split over both folders
+        target = mixed / ("even" if index % 2 == 0 else "odd") / f"{path.parent.name}-{path.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target)
+    expected = tmp_path / "one-pass"
+    write_report(expected, run_pipeline([str(mixed)]))
+    assert (
+        run_main(monkeypatch, "compare", str(mixed), "--out", "out", "--no-cache", "-j", "1") == 0
+    )
+    assert report_files(tmp_path / "out") == report_files(expected)
+    assert len(list((tmp_path / "out").glob("stories/*.html"))) == 5
+    assert not (tmp_path / "out" / ".ingest").exists()

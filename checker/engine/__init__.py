@@ -13,7 +13,7 @@ story's tables go to disk as they come and are merged at the end.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -131,18 +131,23 @@ class RunStats:
 
 
 def run_stories(
-    tasks: list[StoryTask],
+    tasks: list[StoryTask] | Iterator[StoryTask],
     spec: RunSpec,
     options: EngineOptions,
     deliver: Callable[[StoryResult], None],
     reporter: Reporter | None = None,
+    counts: tuple[int, int] | None = None,
 ) -> RunStats:
-    """Run every task (split_stories) with the chosen engine; `deliver` gets each result in
-    sorted story order. A story's CheckerError (a broken lexicon) stops the run. The list is
-    emptied as tasks are handed out, so the caller holds no partition longer than needed."""
-    documents = sum(task.documents.height for task in tasks)
-    stats = RunStats(workers=options.workers(documents, len(tasks)), engine=options.engine)
-    advance = stage_of(reporter, "stories", len(tasks))
+    """Run every task (split_stories, or a stream of them with `counts`, its documents and
+    stories) with the chosen engine; `deliver` gets each result in sorted story order. A
+    story's CheckerError (a broken lexicon) stops the run. A list is emptied as tasks are
+    handed out, so the caller holds no partition longer than needed."""
+    if isinstance(tasks, list):
+        counts = (sum(task.documents.height for task in tasks), len(tasks))
+        tasks = _released(tasks)
+    documents, stories = counts or (0, 0)
+    stats = RunStats(workers=options.workers(documents, stories), engine=options.engine)
+    advance = stage_of(reporter, "stories", stories)
 
     def take(result: StoryResult) -> None:
         result.raise_error()
@@ -153,11 +158,11 @@ def run_stories(
     if options.engine == "dask":
         from checker.engine.cluster import run_dask
 
-        run_dask(_released(tasks), spec, options.scheduler, take)
+        run_dask(tasks, spec, options.scheduler, take)
     else:
         from checker.engine.local import run_local
 
-        run_local(_released(tasks), spec, stats.workers, take)
+        run_local(tasks, spec, stats.workers, take)
     return stats
 
 

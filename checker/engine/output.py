@@ -17,7 +17,6 @@ import polars as pl
 
 from checker.engine import EngineOptions, RunStats, make_spec, run_stories
 from checker.engine.merge import PartsWriter
-from checker.engine.partition import split_stories
 from checker.errors import Problems
 from checker.progress import Reporter, stage_of
 from checker.report.writer import REPORT_TABLES
@@ -67,7 +66,7 @@ def compare_to_folder(
     sarif_min_severity: str = "minor",
     min_confidence: float = 0.0,
 ) -> FolderRun:
-    from checker.ingest import ingest
+    from checker.engine.ingest_stories import ingest_stories
     from checker.report.registry import resolve_formats
     from checker.rulepack import RulePack
     from checker.ruleset.config import load_config
@@ -75,8 +74,9 @@ def compare_to_folder(
     chosen = resolve_formats(list(formats))  # an unknown format fails before any work
     config = load_config()
     pack = RulePack.load(list(rule_dirs), config)
-    documents = ingest(
+    spilled = ingest_stories(
         list(sources),
+        out_dir / ".ingest",
         story=story,
         problems=problems,
         reference=list(reference),
@@ -86,10 +86,9 @@ def compare_to_folder(
     spec = make_spec(
         pack, config, rule_dirs, options, min_confidence=min_confidence, render_pages=True
     )
-    tasks = split_stories(documents)
-    del documents  # the partitions hold the rows now; each is dropped once handed out
     writer = PartsWriter(out_dir)
-    stats = run_stories(tasks, spec, options, writer.add, reporter)
+    counts = (spilled.documents, spilled.stories)
+    stats = run_stories(spilled.tasks(), spec, options, writer.add, reporter, counts)
     stage_of(reporter, "tables")
     findings = writer.finish()
     advance = stage_of(reporter, "report", 1)

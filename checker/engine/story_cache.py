@@ -100,10 +100,7 @@ class StoryCache:
             meta = json.loads((folder / _ENTRY).read_bytes())
             if not isinstance(meta, dict) or meta.get("format") != FORMAT:
                 return None
-            tables = {
-                name: pl.read_ipc(folder / f"{name}.arrow")
-                for name in meta["tables"]
-            }
+            tables = {name: pl.read_ipc(folder / f"{name}.arrow") for name in meta["tables"]}
             page = tuple(meta["page"]) if meta.get("page") else None
             entry = StoryEntry(tables, page, meta.get("header"), meta["findings_json"])  # type: ignore[arg-type]
         except (OSError, ValueError, KeyError, pl.exceptions.PolarsError):
