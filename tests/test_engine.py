@@ -315,3 +315,29 @@ def test_stories_spread_over_folders_are_read_whole(
     assert report_files(tmp_path / "out") == report_files(expected)
     assert len(list((tmp_path / "out").glob("stories/*.html"))) == 5
     assert not (tmp_path / "out" / ".ingest").exists()
+
+
+def test_an_extract_table_the_extraction_cache_cannot_hold_is_passed_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should extract return a new table, the extraction cache stores nothing and returns
+    extract's tables as they are (the story cache holds whatever tables a story has)."""
+    import checker.extract as extract_module
+    from checker.engine.cache import ExtractionCache, extract_cached
+
+    documents = ingest([str(SEEDS / "cup-final")])
+    original = extract_module.extract
+
+    def with_mentions(frame: pl.DataFrame, **kwargs) -> dict[str, pl.DataFrame]:
+        tables = original(frame, **kwargs)
+        return {**tables, "mentions": frame.select("doc_id", pl.col("text").str.len_chars())}
+
+    monkeypatch.setattr(extract_module, "extract", with_mentions)
+    cache = ExtractionCache(tmp_path / "cache", "salt")
+    pack = RulePack.load([])
+    tables = extract_cached(documents, pack.extract_config, cache)
+    assert list(tables) == [*original(documents), "mentions"]
+    assert tables["mentions"].height == documents.height
+    assert tables["claims"].equals(original(documents)["claims"])
+    assert not (tmp_path / "cache").exists()
+    assert (cache.stats.hits, cache.stats.misses) == (0, documents.height)

@@ -125,6 +125,9 @@ class ExtractionCache:
 
 
 _DOCUMENT_COLUMNS = ("doc_id", "story", "outlet", "text", "published", "language")
+# The extract stage's tables an entry holds. Should extract return others, the cache passes
+# extraction through uncached (the story result cache, which holds any table, still works).
+_STORED = ("claims", "quantities", "times")
 
 
 def extract_cached(
@@ -148,6 +151,13 @@ def extract_cached(
     cache.stats.misses += len(missing)
     if missing:
         fresh = extract(documents[missing], config=config)
+        if set(fresh) != set(_STORED):  # tables an entry cannot hold yet: cache nothing
+            reread = len(rows) - len(missing)
+            cache.stats.hits, cache.stats.misses = (
+                cache.stats.hits - reread,
+                cache.stats.misses + reread,
+            )
+            return fresh if not reread else extract(documents, config=config)
         for i, entry in zip(missing, _entries_of(fresh, [rows[i] for i in missing]), strict=True):
             cache.put(keys[i], entry)  # type: ignore[arg-type]
             entries[i] = entry
@@ -191,7 +201,7 @@ def _entries_of(tables: dict[str, pl.DataFrame], rows: list[dict]) -> list[dict[
 
 def _assemble(rows: list[dict], entries: list[dict[str, Any] | None]) -> dict[str, pl.DataFrame]:
     """The three tables from per-document entries, ids recomputed from each document."""
-    out = {name: {c: [] for c in TABLES[name]} for name in ("claims", "quantities", "times")}
+    out = {name: {c: [] for c in TABLES[name]} for name in _STORED}
     for row, entry in zip(rows, entries, strict=True):
         if entry is None:
             continue
