@@ -3,10 +3,10 @@
 Sources are read as `ingest` reads them (same order, same problems), one folder's sources at a
 time; each batch's rows are spilled to the output folder, one Arrow file per story and batch,
 and dropped. Once every source is read, the stories come back one at a time in sorted story
-order, each finished exactly as `ingest` finishes the whole table (source order, copies marked
-within the story: dedupe never looks across stories), so every story's documents equal that
-story's rows of `ingest`'s table. A story may span folders (a record can name its story):
-its batches are read back together.
+order, and its worker finishes it exactly as `ingest` finishes the whole table (source order,
+copies marked within the story: dedupe never looks across stories), so every story's
+documents equal that story's rows of `ingest`'s table. A story may span folders (a record
+can name its story): its batches are read back together.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import polars as pl
 
 from checker.engine.partition import StoryTask, story_order
 from checker.errors import Problems
-from checker.ingest import SourceReading, finish_documents, rows_frame
+from checker.ingest import SourceReading, rows_frame
 from checker.limits import Limits
 from checker.progress import Reporter
 
@@ -45,7 +45,7 @@ class SpilledStories:
             for path in files:
                 path.unlink()
             slot.rmdir()
-            yield StoryTask(seq, story, finish_documents(frame))
+            yield StoryTask(seq, story, frame, raw=True)  # finished in the worker
         if self.folder.is_dir():
             self.folder.rmdir()
 

@@ -49,6 +49,7 @@ class StoryTask:
     seq: int  # position in sorted story order: results are merged in this order
     story: str | None
     documents: pl.DataFrame
+    raw: bool = False  # rows as read (ingest.rows_frame): the worker sorts and dedupes them
 
 
 @dataclass
@@ -126,16 +127,18 @@ def _run(spec: RunSpec, task: StoryTask, result: StoryResult) -> None:
     stored = None
     if spec.cache_dir and spec.story_salt:
         stored = StoryCache(Path(spec.cache_dir), spec.story_salt)
-        key = stored.key(task.documents)
+        key = stored.key(task.documents)  # raw rows decide their finished table: either will do
         entry = stored.get(key)
         if entry is not None:  # nothing the story's results depend on has changed
-            result.tables = {"documents": task.documents, **entry.tables}
+            documents = _finished(task, entry.duplicate_of)
+            result.tables = {"documents": documents, **entry.tables}
             result.page, result.header = entry.page, entry.header
             result.findings_json, result.reused = entry.findings_json, True
             return
-    cache = ExtractionCache(Path(spec.cache_dir), spec.cache_salt) if spec.cache_dir else None
     clock = StageClock()
-    tables = run_stages(task.documents, pack, clock, cache)
+    documents = _finished(task)
+    cache = ExtractionCache(Path(spec.cache_dir), spec.cache_salt) if spec.cache_dir else None
+    tables = run_stages(documents, pack, clock, cache)
     if spec.min_confidence > 0:
         findings = tables["findings"]
         tables["findings"] = findings.filter(findings["confidence"] >= spec.min_confidence)
@@ -152,7 +155,18 @@ def _run(spec: RunSpec, task: StoryTask, result: StoryResult) -> None:
         result.cache_hits, result.cache_misses = cache.stats.hits, cache.stats.misses
     if stored is not None:
         computed = {name: frame for name, frame in tables.items() if name != "documents"}
-        stored.put(key, StoryEntry(computed, result.page, result.header, result.findings_json))
+        entry = StoryEntry(computed, result.page, result.header, result.findings_json)
+        entry.duplicate_of = documents["duplicate_of"].to_list()
+        stored.put(key, entry)
+
+
+def _finished(task: StoryTask, duplicate_of: list | None = None) -> pl.DataFrame:
+    """The task's documents table (raw rows finished as ingest finishes them)."""
+    if not task.raw:
+        return task.documents
+    from checker.ingest import finish_documents
+
+    return finish_documents(task.documents, duplicate_of)
 
 
 def story_page(story: str, tables: dict[str, pl.DataFrame]) -> tuple[tuple[str, str], dict]:

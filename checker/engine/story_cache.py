@@ -73,6 +73,7 @@ class StoryEntry:
     page: tuple[str, str] | None = None
     header: dict[str, Any] | None = None
     findings_json: str = ""  # the story's findings as they appear in findings.json
+    duplicate_of: list | None = None  # documents.duplicate_of, in source order
 
 
 @dataclass
@@ -102,7 +103,9 @@ class StoryCache:
                 return None
             tables = {name: pl.read_ipc(folder / f"{name}.arrow") for name in meta["tables"]}
             page = tuple(meta["page"]) if meta.get("page") else None
-            entry = StoryEntry(tables, page, meta.get("header"), meta["findings_json"])  # type: ignore[arg-type]
+            entry = StoryEntry(
+                tables, page, meta.get("header"), meta["findings_json"], meta["duplicate_of"]
+            )  # type: ignore[arg-type]
         except (OSError, ValueError, KeyError, pl.exceptions.PolarsError):
             return None
         return entry
@@ -124,6 +127,7 @@ class StoryCache:
                 "page": list(entry.page) if entry.page else None,
                 "header": entry.header,
                 "findings_json": entry.findings_json,
+                "duplicate_of": entry.duplicate_of,
             }
             Path(tmp, _ENTRY).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
             os.rename(tmp, folder)  # fails when another worker stored it first: keep theirs

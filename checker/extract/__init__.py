@@ -1,6 +1,6 @@
 """Extract stage: sentences, claims, quantities and times from documents.
 
-    extract(documents, rule_dirs) -> {"claims": ..., "quantities": ..., "times": ...}
+extract(documents, rule_dirs) -> {"claims": ..., "quantities": ..., "times": ...}
 """
 
 from checker.extract.stage import claim_id, extract

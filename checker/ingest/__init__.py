@@ -109,9 +109,14 @@ def rows_frame(rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={**TABLES["documents"], "_index": pl.Int64}, strict=False)
 
 
-def finish_documents(frame: pl.DataFrame) -> pl.DataFrame:
-    """The documents table of rows_frame rows: source order, copies marked (per story)."""
-    return conform(mark_duplicates(frame.sort("path", "_index")), "documents")
+def finish_documents(frame: pl.DataFrame, duplicate_of: list | None = None) -> pl.DataFrame:
+    """The documents table of rows_frame rows: source order, copies marked (per story).
+    `duplicate_of` (in source order) is what marking found for these rows before."""
+    ordered = frame.sort("path", "_index")
+    if duplicate_of is None:
+        return conform(mark_duplicates(ordered), "documents")
+    marked = pl.Series("duplicate_of", duplicate_of, dtype=pl.String)
+    return conform(ordered.with_columns(marked), "documents")
 
 
 def read_source(ref: SourceRef, problems: Problems, limits: Limits | None = None) -> list[Record]:
