@@ -23,8 +23,8 @@ from checker.engine.partition import StoryResult
 from checker.pipeline import TABLE_ORDER
 from checker.report import writer as report_writer
 from checker.report.json_findings import findings_json_pieces
-from checker.schema import conform, empty
-from checker.tables_io import write_tables
+from checker.schema import TABLES, conform, empty
+from checker.tables_io import mark_output_dir
 
 # The match stage's fact kinds, in the order it concatenates them (checker/match/__init__.py).
 _FACT_PREFIXES = ("quantity:", "statement:", "date:")
@@ -85,9 +85,11 @@ _ROWS = "findings.rows"  # a story's rows of findings.json, in its parts folder
 
 
 class PartsWriter:
-    """Writes each story's tables and findings.json rows under `out_dir/.parts/` and its page
-    under `stories/`, keeping only the index rows and a few columns of the findings;
-    `finish()` merges the parts into the tables, `findings_json()` streams findings.json."""
+    """Writes each story's tables (Arrow IPC) and findings.json rows under `out_dir/.parts/`
+    and its page under `stories/`, keeping only the index rows and a few columns of the
+    findings; tables a story hands over as files (in the story cache) are not copied.
+    `finish()` merges every story's files into the tables, `findings_json()` streams
+    findings.json."""
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
@@ -96,15 +98,22 @@ class PartsWriter:
         self.by_severity: dict[str, int] = {}
         self.headers: list[dict] = []
         self.pages: list[Path] = []
-        self._count = 0
-        self._names: tuple[str, ...] = TABLE_ORDER  # the tables the stories return
+        self._files: dict[str, list[Path]] = {}  # table -> its stories' files, in story order
         self._unnamed: str | None = None  # the folder of the story without a name, if any
 
     def add(self, result: StoryResult) -> None:
         folder = self.parts / f"{result.seq:07d}"
-        write_tables(folder, result.tables)
-        self._names = tuple(result.tables)
-        findings = result.tables["findings"]
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, frame in result.tables.items():
+            if name not in result.table_files:
+                path = folder / f"{name}.arrow"
+                (conform(frame, name) if name in TABLES else frame).write_ipc(path)
+                self._files.setdefault(name, []).append(path)
+        for name, file in result.table_files.items():
+            self._files.setdefault(name, []).append(Path(file))
+        findings = result.tables.get("findings")
+        if findings is None or "findings" in result.table_files:
+            findings = pl.read_ipc(result.table_files["findings"], columns=list(SUMMARY_COLUMNS))
         self.findings.append(findings.select(SUMMARY_COLUMNS))
         for severity, count in findings["severity"].value_counts().iter_rows():
             self.by_severity[severity] = self.by_severity.get(severity, 0) + count
@@ -117,21 +126,18 @@ class PartsWriter:
             report_writer.atomic_write_text(self.out_dir / relative, html)
             self.pages.append(self.out_dir / relative)
             self.headers.append(result.header)
-        self._count += 1
 
     def finish(self) -> pl.DataFrame:
-        """Merge the parts into `<table>.parquet` (streaming, never all in memory) and return
-        the run's findings (SUMMARY_COLUMNS)."""
-        if self._count == 0:
-            write_tables(self.out_dir, {name: empty(name) for name in self._names})
-        else:
-            folders = self._folders()
-            for name in self._names:
-                files = [folder / f"{name}.parquet" for folder in folders]
-                target = self.out_dir / f"{name}.parquet"
-                tmp = target.with_name(f".{target.name}.merge.tmp")
-                pl.scan_parquet(files).sink_parquet(tmp)
-                tmp.replace(target)
+        """Merge the stories' files into `<table>.parquet` (streaming, never all in memory)
+        and return the run's findings (SUMMARY_COLUMNS)."""
+        mark_output_dir(self.out_dir)
+        for name in TABLE_ORDER if not self._files else self._files:
+            target = self.out_dir / f"{name}.parquet"
+            tmp = target.with_name(f".{target.name}.merge.tmp")
+            files = self._files.get(name)
+            source = pl.scan_ipc(files) if files else empty(name).lazy()
+            source.sink_parquet(tmp)
+            tmp.replace(target)
         if self.findings:
             return pl.concat(self.findings)
         return empty("findings").select(SUMMARY_COLUMNS)

@@ -10,7 +10,7 @@ asked for are written from the merged findings. A format other than the two alwa
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
@@ -86,6 +86,8 @@ def compare_to_folder(
     spec = make_spec(
         pack, config, rule_dirs, options, min_confidence=min_confidence, render_pages=True
     )
+    # local workers share this machine's disk: tables in the story cache travel as paths
+    spec = replace(spec, tables_by_file=options.engine == "local")
     writer = PartsWriter(out_dir)
     counts = (spilled.documents, spilled.stories)
     stats = run_stories(spilled.tasks(), spec, options, writer.add, reporter, counts)

@@ -38,6 +38,9 @@ class RunSpec:
     min_confidence: float = 0.0  # findings under it are dropped before the page is drawn
     render_pages: bool = False  # draw the story's page, index row and findings.json rows
     story_salt: str = ""  # the story result cache (checker.engine.story_cache); "": off
+    # The caller reads files on this machine: a story's tables in the story cache are handed
+    # back as paths (StoryResult.table_files), not read and sent (compare, local engine).
+    tables_by_file: bool = False
 
     @property
     def token(self) -> str:
@@ -60,6 +63,7 @@ class StoryResult:
     page: tuple[str, str] | None = None  # (relative path, html)
     header: dict[str, Any] | None = None  # the story's row on index.html
     findings_json: str = ""  # the story's rows of findings.json (report.json_findings)
+    table_files: dict[str, str] = field(default_factory=dict)  # tables not in `tables`: files
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds in the worker
     cache_hits: int = 0
     cache_misses: int = 0
@@ -109,12 +113,34 @@ def worker_pack(spec: RunSpec) -> RulePack:
 
 def run_story(spec: RunSpec, task: StoryTask) -> StoryResult:
     """Every table of one story, its page when asked; a CheckerError comes back as data."""
+    reused = reused_story(spec, task)
+    if reused is not None:  # nothing the story's results depend on has changed
+        return reused
     result = StoryResult(task.seq, task.story)
     try:
         _run(spec, task, result)
     except CheckerError as exc:
         result.tables = {}
         result.error = (exc.source, exc.message, exc.line)
+    return result
+
+
+def reused_story(spec: RunSpec, task: StoryTask) -> StoryResult | None:
+    """The story's result from the story cache, when it holds it (no stage runs)."""
+    from checker.engine.story_cache import StoryCache
+
+    if not (spec.cache_dir and spec.story_salt):
+        return None
+    stored = StoryCache(Path(spec.cache_dir), spec.story_salt)
+    key = stored.key(task.documents)  # raw rows decide their finished table: either will do
+    entry = stored.get(key, as_files=spec.tables_by_file)
+    if entry is None:
+        return None
+    result = StoryResult(task.seq, task.story, reused=True)
+    result.tables = {"documents": _finished(task, entry.duplicate_of), **entry.tables}
+    result.table_files = {name: str(path) for name, path in entry.files.items()}
+    result.page, result.header = entry.page, entry.header
+    result.findings_json = entry.findings_json
     return result
 
 
@@ -127,14 +153,7 @@ def _run(spec: RunSpec, task: StoryTask, result: StoryResult) -> None:
     stored = None
     if spec.cache_dir and spec.story_salt:
         stored = StoryCache(Path(spec.cache_dir), spec.story_salt)
-        key = stored.key(task.documents)  # raw rows decide their finished table: either will do
-        entry = stored.get(key)
-        if entry is not None:  # nothing the story's results depend on has changed
-            documents = _finished(task, entry.duplicate_of)
-            result.tables = {"documents": documents, **entry.tables}
-            result.page, result.header = entry.page, entry.header
-            result.findings_json, result.reused = entry.findings_json, True
-            return
+        key = stored.key(task.documents)
     clock = StageClock()
     documents = _finished(task)
     cache = ExtractionCache(Path(spec.cache_dir), spec.cache_salt) if spec.cache_dir else None
@@ -157,7 +176,10 @@ def _run(spec: RunSpec, task: StoryTask, result: StoryResult) -> None:
         computed = {name: frame for name, frame in tables.items() if name != "documents"}
         entry = StoryEntry(computed, result.page, result.header, result.findings_json)
         entry.duplicate_of = documents["duplicate_of"].to_list()
-        stored.put(key, entry)
+        files = stored.put(key, entry)
+        if files and spec.tables_by_file:
+            result.tables = {"documents": tables["documents"]}
+            result.table_files = {name: str(path) for name, path in files.items()}
 
 
 def _finished(task: StoryTask, duplicate_of: list | None = None) -> pl.DataFrame:

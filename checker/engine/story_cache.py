@@ -22,13 +22,14 @@ import os
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 import checker
+from checker.schema import TABLES, conform
 
 FORMAT = "s1"  # bump when the entry layout changes
 _ENTRY = "entry.json"
@@ -74,6 +75,7 @@ class StoryEntry:
     header: dict[str, Any] | None = None
     findings_json: str = ""  # the story's findings as they appear in findings.json
     duplicate_of: list | None = None  # documents.duplicate_of, in source order
+    files: dict[str, Path] = field(default_factory=dict)  # the tables' files (get(as_files))
 
 
 @dataclass
@@ -95,32 +97,45 @@ class StoryCache:
     def _folder(self, key: str) -> Path:
         return self.root / "story" / key[:2] / key
 
-    def get(self, key: str) -> StoryEntry | None:
+    def get(self, key: str, as_files: bool = False) -> StoryEntry | None:
+        """The entry, or None; `as_files` gives the paths of its tables instead of reading
+        them (a caller on this machine that only copies them on)."""
         folder = self._folder(key)
         try:
             meta = json.loads((folder / _ENTRY).read_bytes())
             if not isinstance(meta, dict) or meta.get("format") != FORMAT:
                 return None
-            tables = {name: pl.read_ipc(folder / f"{name}.arrow") for name in meta["tables"]}
+            files = {name: folder / f"{name}.arrow" for name in meta["tables"]}
+            if as_files:
+                if not all(path.is_file() for path in files.values()):
+                    return None
+                tables = {}
+            else:
+                tables = {name: pl.read_ipc(path) for name, path in files.items()}
             page = tuple(meta["page"]) if meta.get("page") else None
             entry = StoryEntry(
                 tables, page, meta.get("header"), meta["findings_json"], meta["duplicate_of"]
             )  # type: ignore[arg-type]
         except (OSError, ValueError, KeyError, pl.exceptions.PolarsError):
             return None
+        entry.files = files if as_files else {}
         return entry
 
-    def put(self, key: str, entry: StoryEntry) -> None:
-        """Best effort: a cache that cannot be written costs speed, never the run."""
+    def put(self, key: str, entry: StoryEntry) -> dict[str, Path]:
+        """Store the entry; the paths of its tables, or {} when it could not be stored (a
+        cache that cannot be written costs speed, never the run). Tables of the schema are
+        stored conformed, as the output folder holds them."""
         folder = self._folder(key)
+        files = {name: folder / f"{name}.arrow" for name in entry.tables}
         if folder.is_dir():
-            return
+            return files if (folder / _ENTRY).is_file() else {}
         tmp: str | None = None
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
             tmp = tempfile.mkdtemp(dir=folder.parent, prefix=".")
             for name, frame in entry.tables.items():
-                frame.write_ipc(Path(tmp) / f"{name}.arrow", compression="lz4")
+                stored = conform(frame, name) if name in TABLES else frame
+                stored.write_ipc(Path(tmp) / f"{name}.arrow", compression="lz4")
             meta = {
                 "format": FORMAT,
                 "tables": list(entry.tables),
@@ -130,10 +145,16 @@ class StoryCache:
                 "duplicate_of": entry.duplicate_of,
             }
             Path(tmp, _ENTRY).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-            os.rename(tmp, folder)  # fails when another worker stored it first: keep theirs
-            tmp = None
+            try:
+                os.rename(tmp, folder)
+            except OSError:  # another worker stored it first: keep theirs
+                if not (folder / _ENTRY).is_file():
+                    raise
+            else:
+                tmp = None
+            return files
         except (OSError, TypeError, ValueError, pl.exceptions.PolarsError):
-            pass
+            return {}
         finally:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
