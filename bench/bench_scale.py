@@ -155,14 +155,34 @@ def dask(corpus: Path, work: Path, jobs: int) -> None:
 
 
 def cache(corpus: Path, work: Path) -> None:
-    """Cold run of the whole corpus against a rerun after 5% of its articles arrived."""
+    """Cold run of the whole corpus against a rerun after 5% of its articles arrived, in two
+    layouts: `spread`, one new article in every other story (the worst case: half the stories
+    change), and `new stories`, the new articles being whole stories of their own (the usual
+    case for a feed: today's articles are mostly today's stories)."""
     articles = sorted(p for p in corpus.rglob("*") if p.suffix in {".txt", ".md"})
+    stories = sorted({p.parent for p in articles})
+    grouped = [p for p in articles if p.parent in set(stories[:: len(stories) // 10 or 1][:10])]
+    for layout, newcomers in (("spread", articles[::20]), ("new stories", grouped)):
+        cold, warm, fresh = _rerun(corpus, work, newcomers)
+        changed = len({p.parent for p in newcomers})
+        print(
+            f"cache          {len(articles):>6} articles  cold (empty cache): {cold.seconds:6.1f} s"
+            f"  rerun with {len(newcomers)} new ({len(newcomers) / len(articles):.0%}, "
+            f"{layout}: {changed} of {len(stories)} stories): {warm.seconds:6.1f} s  "
+            f"speed-up {cold.seconds / warm.seconds:4.2f}x  "
+            f"findings.json equal to a run without cache: {warm.findings == fresh.findings}",
+            flush=True,
+        )
+
+
+def _rerun(corpus: Path, work: Path, newcomers: list[Path]) -> tuple[Run, Run, Run]:
     earlier = work / "earlier"
     shutil.rmtree(earlier, ignore_errors=True)
     shutil.copytree(corpus, earlier)
-    newcomers = articles[::20]
     for path in newcomers:
         (earlier / path.relative_to(corpus)).unlink()
+    for folder in [p for p in earlier.iterdir() if p.is_dir() and not any(p.iterdir())]:
+        folder.rmdir()
     cache_dir = work / "cache"
     shutil.rmtree(cache_dir, ignore_errors=True)
     cold = compare(corpus, work / "out-cold", "--cache", str(cache_dir))
@@ -170,16 +190,11 @@ def cache(corpus: Path, work: Path) -> None:
     compare(earlier, work / "out-earlier", "--cache", str(cache_dir))  # yesterday's run
     # today: the same folder with the new articles in it
     for path in newcomers:
+        (earlier / path.relative_to(corpus)).parent.mkdir(exist_ok=True)
         shutil.copy2(path, earlier / path.relative_to(corpus))
     warm = compare(earlier, work / "out-warm", "--cache", str(cache_dir))
     fresh = compare(earlier, work / "out-fresh", "--no-cache")
-    print(
-        f"cache          {len(articles):>6} articles  cold (empty cache): {cold.seconds:6.1f} s  "
-        f"rerun with {len(newcomers)} new ({len(newcomers) / len(articles):.0%}): "
-        f"{warm.seconds:6.1f} s  speed-up {cold.seconds / warm.seconds:4.2f}x  "
-        f"findings.json equal to a run without cache: {warm.findings == fresh.findings}",
-        flush=True,
-    )
+    return cold, warm, fresh
 
 
 def memory(work: Path, small: int, large: int, jobs: int) -> None:
@@ -204,14 +219,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-real", action="store_true")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-cache", action="store_true")
+    parser.add_argument("--skip-speed", action="store_true", help="no --jobs 1 / N figures")
     parser.add_argument("--memory", type=int, metavar="M", help="also measure peak memory at M")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"cores: {cpu_count()}  jobs: {args.jobs}  work: {work}", flush=True)
     corpus = generated(work, args.articles)
-    speed("generated", corpus, work, args.jobs)
-    if not args.skip_real:
+    if not args.skip_speed:
+        speed("generated", corpus, work, args.jobs)
+    if not args.skip_real and not args.skip_speed:
         speed("real-derived", real(work), work, args.jobs)
     if not args.skip_dask:
         dask(corpus, work, args.jobs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import polars as pl
@@ -24,6 +25,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     The file gets the mode the umask gives (mkstemp alone would leave it 0600). An OS error
     is a CheckerError naming `path`.
     """
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """`atomic_write_bytes` for content that comes in pieces (a file too big to hold whole)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = _temp_beside(path)
@@ -31,7 +37,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise CheckerError(str(path), f"cannot write: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -118,7 +118,12 @@ def test_a_cached_rerun_extracts_only_new_articles_and_writes_the_same_report(
     for path in held_back:
         (moved / path.parent.name / path.name).rename(path)
     assert run_main(monkeypatch, "compare", str(corpus), "--out", "warm", *cache) == 0
-    assert "extraction cache: 90 articles read, 6 extracted" in capsys.readouterr().err
+    # the 6 stories that got an article run again, their other 42 articles from the
+    # extraction cache; the other 6 stories are read whole from the story cache
+    assert (
+        "stories: 12 in 2 processes, 6 unchanged (read from the cache); "
+        "extraction cache: 42 articles read, 6 extracted"
+    ) in capsys.readouterr().err
     cold = ["--no-cache", "-j", "1"]
     assert run_main(monkeypatch, "compare", str(corpus), "--out", "cold", *cold) == 0
     assert report_files(tmp_path / "warm") == report_files(tmp_path / "cold")
@@ -134,12 +139,23 @@ def test_a_fully_cached_run_never_calls_the_extractor(
     cache = ["--cache", str(tmp_path / "cache"), "-j", "1"]
     assert run_main(monkeypatch, "compare", str(SEEDS), "--out", "cold", *cache) == 0
 
-    def no_extraction(*args, **kwargs):
-        raise AssertionError("extracted although every article is cached")
+    def never(*args, **kwargs):
+        raise AssertionError("ran although the cache holds the result")
 
-    monkeypatch.setattr("checker.extract.extract", no_extraction)
-    assert run_main(monkeypatch, "compare", str(SEEDS), "--out", "warm", *cache) == 0
-    assert report_files(tmp_path / "warm") == report_files(tmp_path / "cold")
+    # unchanged stories: not one stage runs
+    with monkeypatch.context() as patched:
+        patched.setattr("checker.pipeline.run_stages", never)
+        assert run_main(monkeypatch, "compare", str(SEEDS), "--out", "stories", *cache) == 0
+    # without the story results, every article is still in the extraction cache
+    shutil.rmtree(tmp_path / "cache" / "story")
+    monkeypatch.setattr("checker.extract.extract", never)
+    assert run_main(monkeypatch, "compare", str(SEEDS), "--out", "articles", *cache) == 0
+    cold = report_files(tmp_path / "cold")
+    assert report_files(tmp_path / "stories") == cold
+    assert report_files(tmp_path / "articles") == cold
+    for name in TABLE_ORDER:
+        stored = pl.read_parquet(tmp_path / "stories" / f"{name}.parquet")
+        assert stored.equals(pl.read_parquet(tmp_path / "cold" / f"{name}.parquet")), name
 
 
 def test_a_changed_lexicon_or_a_broken_entry_is_a_miss(
@@ -152,19 +168,38 @@ def test_a_changed_lexicon_or_a_broken_entry_is_a_miss(
     capsys.readouterr()
     entries = sorted(cache.glob("extract/*/*.json"))
     assert len(entries) == 34
+    stories = sorted(cache.glob("story/*/*/entry.json"))
+    assert len(stories) == 5
     rules = tmp_path / "house"
     stance = (ROOT / "rules" / "lexicons" / "stance.yaml").read_text(encoding="utf-8")
     (rules / "lexicons").mkdir(parents=True)
     (rules / "lexicons" / "stance.yaml").write_text(stance + "\n# one more line\n", "utf-8")
     code = run_main(monkeypatch, "compare", str(SEEDS), "--out", "b", *args, "--rules", str(rules))
     assert code == 0
-    assert "extraction cache: 0 articles read, 34 extracted" in capsys.readouterr().err
-    # an entry that cannot be read is extracted again, and the output does not change
+    err = capsys.readouterr().err  # no story and no article is reused
+    assert "stories: 5 in this process; extraction cache: 0 articles read, 34 extracted" in err
     assert len(list(cache.glob("extract/*/*.json"))) == 2 * 34  # other keys, nothing overwritten
-    entries[0].write_text("{not json", encoding="utf-8")
+    assert len(list(cache.glob("story/*/*/entry.json"))) == 2 * 5
+    # a story entry that cannot be read is run again (its articles from the extraction cache)
+    stories[0].write_text("{not json", encoding="utf-8")
     assert run_main(monkeypatch, "compare", str(SEEDS), "--out", "c", *args) == 0
+    err = capsys.readouterr().err
+    assert "stories: 5 in this process, 4 unchanged (read from the cache)" in err
+    # an extraction entry that cannot be read is extracted again
+    shutil.rmtree(cache / "story")
+    entries[0].write_text("{not json", encoding="utf-8")
+    assert run_main(monkeypatch, "compare", str(SEEDS), "--out", "d", *args) == 0
     assert "extraction cache: 33 articles read, 1 extracted" in capsys.readouterr().err
-    assert report_files(tmp_path / "c") == report_files(tmp_path / "a")
+    # a setting that changes the findings is part of the story key too
+    assert run_main(monkeypatch, "compare", str(SEEDS), "--out", "e", *args) == 0
+    assert "5 unchanged" in capsys.readouterr().err
+    assert (
+        run_main(monkeypatch, "compare", str(SEEDS), "--out", "f", *args, "--min-confidence", "0.5")
+        == 0
+    )
+    assert "unchanged" not in capsys.readouterr().err
+    for run in ("c", "d", "e"):
+        assert report_files(tmp_path / run) == report_files(tmp_path / "a"), run
 
 
 def test_no_cache_reads_and_writes_no_cache(tmp_path: Path, monkeypatch, capsys) -> None:
@@ -239,3 +274,70 @@ def test_dask_on_a_local_cluster_writes_the_local_engine_s_report(
         )
     assert code == 0
     assert report_files(tmp_path / "dask") == report_files(one_pass)
+
+
+@pytest.mark.parametrize("corpus", [SEEDS, REAL], ids=["seeds", "real"])
+def test_findings_json_from_story_rows_is_findings_json_byte_for_byte(corpus: Path) -> None:
+    from checker.engine.partition import story_order
+    from checker.report.json_findings import (
+        findings_json,
+        findings_json_pieces,
+        findings_rows_json,
+    )
+
+    findings = run_pipeline([str(corpus)])["findings"]
+    parts = findings.partition_by("story", as_dict=True)
+    blocks = [findings_rows_json(parts[s]) for s in sorted(parts, key=lambda s: story_order(s[0]))]
+    by_severity = dict(findings.group_by("severity").len().iter_rows())
+    assert findings.height > 10 and len(blocks) > 1
+    assert "".join(findings_json_pieces(by_severity, blocks)) == findings_json(findings)
+    none = findings.clear()
+    assert "".join(findings_json_pieces({}, [])) == findings_json(none)
+
+
+def test_stories_spread_over_folders_are_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """compare reads one folder at a time and spills per story: a story whose articles sit in
+    several folders (each names its story) is still checked as one story."""
+    monkeypatch.chdir(tmp_path)
+    mixed = tmp_path / "mixed"
+    articles = sorted(p for p in SEEDS.glob("*/*") if p.suffix in {".txt", ".md"})
+    for index, path in enumerate(articles):  # every story split over both folders
+        target = mixed / ("even" if index % 2 == 0 else "odd") / f"{path.parent.name}-{path.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target)
+    expected = tmp_path / "one-pass"
+    write_report(expected, run_pipeline([str(mixed)]))
+    assert (
+        run_main(monkeypatch, "compare", str(mixed), "--out", "out", "--no-cache", "-j", "1") == 0
+    )
+    assert report_files(tmp_path / "out") == report_files(expected)
+    assert len(list((tmp_path / "out").glob("stories/*.html"))) == 5
+    assert not (tmp_path / "out" / ".ingest").exists()
+
+
+def test_an_extract_table_the_extraction_cache_cannot_hold_is_passed_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should extract return a new table, the extraction cache stores nothing and returns
+    extract's tables as they are (the story cache holds whatever tables a story has)."""
+    import checker.extract as extract_module
+    from checker.engine.cache import ExtractionCache, extract_cached
+
+    documents = ingest([str(SEEDS / "cup-final")])
+    original = extract_module.extract
+
+    def with_lengths(frame: pl.DataFrame, **kwargs) -> dict[str, pl.DataFrame]:
+        tables = original(frame, **kwargs)
+        return {**tables, "lengths": frame.select("doc_id", pl.col("text").str.len_chars())}
+
+    monkeypatch.setattr(extract_module, "extract", with_lengths)
+    cache = ExtractionCache(tmp_path / "cache", "salt")
+    pack = RulePack.load([])
+    tables = extract_cached(documents, pack.extract_config, cache)
+    assert list(tables) == [*original(documents), "lengths"]
+    assert tables["lengths"].height == documents.height
+    assert tables["claims"].equals(original(documents)["claims"])
+    assert not (tmp_path / "cache").exists()
+    assert (cache.stats.hits, cache.stats.misses) == (0, documents.height)

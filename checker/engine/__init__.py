@@ -13,7 +13,7 @@ story's tables go to disk as they come and are merged at the end.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,8 +78,10 @@ def make_spec(
     render_pages: bool = False,
 ) -> RunSpec:
     from checker.engine.cache import code_hash, extraction_salt
+    from checker.engine.story_cache import story_salt
 
     cache_dir = options.cache_dir
+    settings = (config, min_confidence, render_pages)
     return RunSpec(
         rule_dirs=tuple(str(Path(d).resolve()) for d in rule_dirs),
         config=config,
@@ -88,6 +90,7 @@ def make_spec(
         code=code_hash(),
         min_confidence=min_confidence,
         render_pages=render_pages,
+        story_salt=story_salt(pack.rules.rule_dirs, settings) if cache_dir is not None else "",
     )
 
 
@@ -100,6 +103,7 @@ class RunStats:
     engine: str = "local"
     cache_hits: int = 0
     cache_misses: int = 0
+    reused: int = 0  # stories read whole from the story result cache
     seconds: dict[str, float] | None = None  # stage -> seconds summed over stories
 
     def describe(self) -> str:
@@ -107,6 +111,8 @@ class RunStats:
         if self.engine == "dask":
             where = "the Dask cluster"
         line = f"stories: {self.stories} in {where}"
+        if self.reused:
+            line += f", {self.reused} unchanged (read from the cache)"
         if self.cache_hits or self.cache_misses:
             line += (
                 f"; extraction cache: {self.cache_hits} articles read, "
@@ -116,6 +122,7 @@ class RunStats:
 
     def add(self, result: StoryResult) -> None:
         self.stories += 1
+        self.reused += result.reused
         self.cache_hits += result.cache_hits
         self.cache_misses += result.cache_misses
         self.seconds = self.seconds or {}
@@ -124,18 +131,23 @@ class RunStats:
 
 
 def run_stories(
-    tasks: list[StoryTask],
+    tasks: list[StoryTask] | Iterator[StoryTask],
     spec: RunSpec,
     options: EngineOptions,
     deliver: Callable[[StoryResult], None],
     reporter: Reporter | None = None,
+    counts: tuple[int, int] | None = None,
 ) -> RunStats:
-    """Run every task (split_stories) with the chosen engine; `deliver` gets each result in
-    sorted story order. A story's CheckerError (a broken lexicon) stops the run. The list is
-    emptied as tasks are handed out, so the caller holds no partition longer than needed."""
-    documents = sum(task.documents.height for task in tasks)
-    stats = RunStats(workers=options.workers(documents, len(tasks)), engine=options.engine)
-    advance = stage_of(reporter, "stories", len(tasks))
+    """Run every task (split_stories, or a stream of them with `counts`, its documents and
+    stories) with the chosen engine; `deliver` gets each result in sorted story order. A
+    story's CheckerError (a broken lexicon) stops the run. A list is emptied as tasks are
+    handed out, so the caller holds no partition longer than needed."""
+    if isinstance(tasks, list):
+        counts = (sum(task.documents.height for task in tasks), len(tasks))
+        tasks = _released(tasks)
+    documents, stories = counts or (0, 0)
+    stats = RunStats(workers=options.workers(documents, stories), engine=options.engine)
+    advance = stage_of(reporter, "stories", stories)
 
     def take(result: StoryResult) -> None:
         result.raise_error()
@@ -146,11 +158,11 @@ def run_stories(
     if options.engine == "dask":
         from checker.engine.cluster import run_dask
 
-        run_dask(_released(tasks), spec, options.scheduler, take)
+        run_dask(tasks, spec, options.scheduler, take)
     else:
         from checker.engine.local import run_local
 
-        run_local(_released(tasks), spec, stats.workers, take)
+        run_local(tasks, spec, stats.workers, take)
     return stats
 
 

@@ -129,6 +129,11 @@ class ExtractionCache:
 
 
 _DOCUMENT_COLUMNS = ("doc_id", "story", "outlet", "text", "published", "language")
+# The extract stage's tables an entry holds, and those read again from the claims. Should
+# extract return others, the cache passes extraction through uncached (the story result
+# cache, which holds any table, still works).
+_STORED = ("claims", *_CHILDREN)
+_REREAD = ("mentions",)
 
 
 def extract_cached(
@@ -153,6 +158,13 @@ def extract_cached(
     cache.stats.misses += len(missing)
     if missing:
         fresh = extract(documents[missing], config=config)
+        if set(fresh) != {*_STORED, *_REREAD}:  # tables an entry cannot hold yet: cache nothing
+            reread = len(rows) - len(missing)
+            cache.stats.hits, cache.stats.misses = (
+                cache.stats.hits - reread,
+                cache.stats.misses + reread,
+            )
+            return fresh if not reread else extract(documents, config=config)
         for i, entry in zip(missing, _entries_of(fresh, [rows[i] for i in missing]), strict=True):
             cache.put(keys[i], entry)  # type: ignore[arg-type]
             entries[i] = entry

@@ -14,7 +14,14 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from checker.engine.partition import RunSpec, StoryResult, StoryTask, run_story, worker_pack
+from checker.engine.partition import (
+    RunSpec,
+    StoryResult,
+    StoryTask,
+    reused_story,
+    run_story,
+    worker_pack,
+)
 
 IN_FLIGHT_PER_WORKER = 2
 
@@ -31,14 +38,29 @@ def run_local(
             deliver(run_story(spec, task))
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm, initargs=(spec,)) as pool:
+    pool: ProcessPoolExecutor | None = None
+    try:
         pending: deque[Future[StoryResult]] = deque()
         for task in tasks:
-            pending.append(pool.submit(run_story, spec, task))
+            # A story the cache holds is read here: starting workers only pays for stories
+            # that have to run (a rerun where nothing changed starts none).
+            reused = reused_story(spec, task)
+            if reused is not None:
+                pending.append(Future())
+                pending[-1].set_result(reused)
+            else:
+                if pool is None:
+                    pool = ProcessPoolExecutor(
+                        jobs, mp_context=context, initializer=_warm, initargs=(spec,)
+                    )
+                pending.append(pool.submit(run_story, spec, task))
             while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
                 deliver(pending.popleft().result())
         while pending:
             deliver(pending.popleft().result())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def _warm(spec: RunSpec) -> None:

@@ -10,18 +10,16 @@ asked for are written from the merged findings. A format other than the two alwa
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
 
 from checker.engine import EngineOptions, RunStats, make_spec, run_stories
 from checker.engine.merge import PartsWriter
-from checker.engine.partition import split_stories
 from checker.errors import Problems
 from checker.progress import Reporter, stage_of
 from checker.report.writer import REPORT_TABLES
-from checker.schema import conform
 
 
 @dataclass
@@ -32,11 +30,11 @@ class FolderRun:
 
 
 class FolderTables(Mapping[str, pl.DataFrame]):
-    """The report's tables: the findings in memory, the others read from the folder on use."""
+    """The report's tables, read from the folder the first time a format asks for one."""
 
-    def __init__(self, out_dir: Path, findings: pl.DataFrame) -> None:
+    def __init__(self, out_dir: Path) -> None:
         self._out_dir = out_dir
-        self._loaded: dict[str, pl.DataFrame] = {"findings": conform(findings, "findings")}
+        self._loaded: dict[str, pl.DataFrame] = {}
 
     def __getitem__(self, name: str) -> pl.DataFrame:
         if name not in REPORT_TABLES:
@@ -68,7 +66,7 @@ def compare_to_folder(
     sarif_min_severity: str = "minor",
     min_confidence: float = 0.0,
 ) -> FolderRun:
-    from checker.ingest import ingest
+    from checker.engine.ingest_stories import ingest_stories
     from checker.report.registry import resolve_formats
     from checker.rulepack import RulePack
     from checker.ruleset.config import load_config
@@ -76,8 +74,9 @@ def compare_to_folder(
     chosen = resolve_formats(list(formats))  # an unknown format fails before any work
     config = load_config()
     pack = RulePack.load(list(rule_dirs), config)
-    documents = ingest(
+    spilled = ingest_stories(
         list(sources),
+        out_dir / ".ingest",
         story=story,
         problems=problems,
         reference=list(reference),
@@ -87,14 +86,16 @@ def compare_to_folder(
     spec = make_spec(
         pack, config, rule_dirs, options, min_confidence=min_confidence, render_pages=True
     )
-    tasks = split_stories(documents)
-    del documents  # the partitions hold the rows now; each is dropped once handed out
+    # local workers share this machine's disk: tables in the story cache travel as paths
+    spec = replace(spec, tables_by_file=options.engine == "local")
     writer = PartsWriter(out_dir)
-    stats = run_stories(tasks, spec, options, writer.add, reporter)
+    counts = (spilled.documents, spilled.stories)
+    stats = run_stories(spilled.tasks(), spec, options, writer.add, reporter, counts)
     stage_of(reporter, "tables")
     findings = writer.finish()
     advance = stage_of(reporter, "report", 1)
-    written = _write_report(out_dir, chosen, findings, writer, fail_on, sarif_min_severity)
+    written = _write_report(out_dir, chosen, writer, fail_on, sarif_min_severity)
+    writer.cleanup()
     advance()
     return FolderRun(findings, written, stats)
 
@@ -102,7 +103,6 @@ def compare_to_folder(
 def _write_report(
     out_dir: Path,
     chosen: list,
-    findings: pl.DataFrame,
     writer: PartsWriter,
     fail_on: str,
     sarif_min_severity: str,
@@ -110,23 +110,29 @@ def _write_report(
     from checker.report import writer as report_writer
     from checker.report.formats_html import render_index
     from checker.report.registry import ReportInput
-    from checker.tables_io import mark_output_dir
+    from checker.tables_io import atomic_write_chunks, mark_output_dir
 
     report = ReportInput(
-        tables=FolderTables(out_dir, findings),
+        tables=FolderTables(out_dir),
         fail_on=fail_on,
         sarif_min_severity=sarif_min_severity,
     )
-    files: dict[str, str] = {}
+    files: dict[str, str | None] = {}
     for fmt in chosen:
         if fmt.name == "html":  # the pages are written already, story by story
             files["index.html"] = render_index(writer.headers)
+        elif fmt.name == "json":  # streamed from the stories' rows: never whole in memory
+            files["findings.json"] = None
         else:
             files.update(fmt.render(report))
     mark_output_dir(out_dir)
     written = list(writer.pages)
     for relative in sorted(files):
         target = out_dir / relative
-        report_writer.atomic_write_text(target, files[relative])  # one way to write a report
+        text = files[relative]
+        if text is None:
+            atomic_write_chunks(target, writer.findings_json())
+        else:
+            report_writer.atomic_write_text(target, text)  # one way to write a report
         written.append(target)
     return sorted(written)

@@ -36,7 +36,11 @@ class RunSpec:
     cache_salt: str = ""
     code: str = ""  # checker.engine.cache.code_hash() of the client: workers must match it
     min_confidence: float = 0.0  # findings under it are dropped before the page is drawn
-    render_pages: bool = False  # draw the story's HTML page in the worker
+    render_pages: bool = False  # draw the story's page, index row and findings.json rows
+    story_salt: str = ""  # the story result cache (checker.engine.story_cache); "": off
+    # The caller reads files on this machine: a story's tables in the story cache are handed
+    # back as paths (StoryResult.table_files), not read and sent (compare, local engine).
+    tables_by_file: bool = False
 
     @property
     def token(self) -> str:
@@ -48,6 +52,7 @@ class StoryTask:
     seq: int  # position in sorted story order: results are merged in this order
     story: str | None
     documents: pl.DataFrame
+    raw: bool = False  # rows as read (ingest.rows_frame): the worker sorts and dedupes them
 
 
 @dataclass
@@ -57,9 +62,12 @@ class StoryResult:
     tables: dict[str, pl.DataFrame] = field(default_factory=dict)
     page: tuple[str, str] | None = None  # (relative path, html)
     header: dict[str, Any] | None = None  # the story's row on index.html
+    findings_json: str = ""  # the story's rows of findings.json (report.json_findings)
+    table_files: dict[str, str] = field(default_factory=dict)  # tables not in `tables`: files
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> seconds in the worker
     cache_hits: int = 0
     cache_misses: int = 0
+    reused: bool = False  # read whole from the story result cache
     error: tuple[str, str, int | None] | None = None  # a CheckerError, as data (picklable)
 
     def raise_error(self) -> None:
@@ -105,6 +113,9 @@ def worker_pack(spec: RunSpec) -> RulePack:
 
 def run_story(spec: RunSpec, task: StoryTask) -> StoryResult:
     """Every table of one story, its page when asked; a CheckerError comes back as data."""
+    reused = reused_story(spec, task)
+    if reused is not None:  # nothing the story's results depend on has changed
+        return reused
     result = StoryResult(task.seq, task.story)
     try:
         _run(spec, task, result)
@@ -114,24 +125,70 @@ def run_story(spec: RunSpec, task: StoryTask) -> StoryResult:
     return result
 
 
+def reused_story(spec: RunSpec, task: StoryTask) -> StoryResult | None:
+    """The story's result from the story cache, when it holds it (no stage runs)."""
+    from checker.engine.story_cache import StoryCache
+
+    if not (spec.cache_dir and spec.story_salt):
+        return None
+    stored = StoryCache(Path(spec.cache_dir), spec.story_salt)
+    key = stored.key(task.documents)  # raw rows decide their finished table: either will do
+    entry = stored.get(key, as_files=spec.tables_by_file)
+    if entry is None:
+        return None
+    result = StoryResult(task.seq, task.story, reused=True)
+    result.tables = {"documents": _finished(task, entry.duplicate_of), **entry.tables}
+    result.table_files = {name: str(path) for name, path in entry.files.items()}
+    result.page, result.header = entry.page, entry.header
+    result.findings_json = entry.findings_json
+    return result
+
+
 def _run(spec: RunSpec, task: StoryTask, result: StoryResult) -> None:
     from checker.engine.cache import ExtractionCache
+    from checker.engine.story_cache import StoryCache, StoryEntry
     from checker.pipeline import run_stages
 
     pack = worker_pack(spec)
-    cache = ExtractionCache(Path(spec.cache_dir), spec.cache_salt) if spec.cache_dir else None
+    stored = None
+    if spec.cache_dir and spec.story_salt:
+        stored = StoryCache(Path(spec.cache_dir), spec.story_salt)
+        key = stored.key(task.documents)
     clock = StageClock()
-    tables = run_stages(task.documents, pack, clock, cache)
+    documents = _finished(task)
+    cache = ExtractionCache(Path(spec.cache_dir), spec.cache_salt) if spec.cache_dir else None
+    tables = run_stages(documents, pack, clock, cache)
     if spec.min_confidence > 0:
         findings = tables["findings"]
         tables["findings"] = findings.filter(findings["confidence"] >= spec.min_confidence)
-    if spec.render_pages and task.story is not None:
+    if spec.render_pages:
         clock.stage("report")
-        result.page, result.header = story_page(task.story, tables)
+        if task.story is not None:
+            result.page, result.header = story_page(task.story, tables)
+        from checker.report.json_findings import findings_rows_json
+
+        result.findings_json = findings_rows_json(tables["findings"])
     result.seconds = dict(clock.seconds())
     result.tables = tables
     if cache is not None:
         result.cache_hits, result.cache_misses = cache.stats.hits, cache.stats.misses
+    if stored is not None:
+        computed = {name: frame for name, frame in tables.items() if name != "documents"}
+        entry = StoryEntry(computed, result.page, result.header, result.findings_json)
+        entry.duplicate_of = documents["duplicate_of"].to_list()
+        files = stored.put(key, entry)
+        if files and spec.tables_by_file:
+            result.tables = {"documents": tables["documents"]}
+            result.table_files = {name: str(path) for name, path in files.items()}
+
+
+def _finished(task: StoryTask, duplicate_of: list | None = None) -> pl.DataFrame:
+    """The task's documents table (raw rows finished as ingest finishes them)."""
+    if not task.raw:
+        return task.documents
+    from checker.ingest import finish_documents
+
+    return finish_documents(task.documents, duplicate_of)
 
 
 def story_page(story: str, tables: dict[str, pl.DataFrame]) -> tuple[tuple[str, str], dict]:

@@ -40,9 +40,7 @@ class People:
         self._starts: list[int] = []
         self._mentions: list[tuple[int, int, str]] = []
 
-    def register(
-        self, name: str, position: int, titled: bool, title: str | None = None
-    ) -> None:
+    def register(self, name: str, position: int, titled: bool, title: str | None = None) -> None:
         """Note a name seen at `position`; full names become the long form of their surname."""
         name = clean_name(name)
         parts = [p for p in name.split() if p.lower() not in self._words.not_names]
@@ -161,9 +159,7 @@ class People:
         self._mentions = [(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(text)]
         self._starts = [start for start, _, _ in self._mentions]
 
-    def last_before(
-        self, position: int, skip: list[tuple[int, int]], since: int = 0
-    ) -> str | None:
+    def last_before(self, position: int, skip: list[tuple[int, int]], since: int = 0) -> str | None:
         """The person mentioned last in [since, position), ignoring mentions inside `skip`."""
         index = bisect.bisect_left(self._starts, position) - 1
         while index >= 0 and self._starts[index] >= since:

@@ -44,8 +44,9 @@ def load_baseline(path: Path) -> frozenset[str]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CheckerError(source, "baseline file not found (create one with "
-                                   "`checker baseline create`)") from None
+        raise CheckerError(
+            source, "baseline file not found (create one with `checker baseline create`)"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CheckerError(source, f"cannot read baseline: {exc}") from exc
     try:
@@ -61,8 +62,9 @@ def _fingerprints(document: object, source: str) -> list[str]:
     version = document.get("schema_version")
     if not isinstance(version, int) or version > BASELINE_VERSION:
         raise CheckerError(
-            source, f"unsupported baseline schema_version {version!r} (this checker reads "
-                    f"up to {BASELINE_VERSION})"
+            source,
+            f"unsupported baseline schema_version {version!r} (this checker reads "
+            f"up to {BASELINE_VERSION})",
         )
     ids = []
     for index, entry in enumerate(document["findings"]):

@@ -34,8 +34,10 @@ def default_suite_paths() -> list[Path]:
 
 def load_suites(paths: list[Path] | None) -> list[SuiteSpec]:
     """The shipped suites (in table order), then the user's (in the order given)."""
-    shipped = sorted((read_suite(path) for path in default_suite_paths()),
-                     key=lambda spec: FRAME_NAMES.index(spec.table))
+    shipped = sorted(
+        (read_suite(path) for path in default_suite_paths()),
+        key=lambda spec: FRAME_NAMES.index(spec.table),
+    )
     return [*shipped, *(read_suite(path) for path in paths or [])]
 
 
@@ -75,8 +77,9 @@ def _check_shape(document: object, source: str) -> None:
         severity = meta.get(SEVERITY_KEY)
         if severity is not None and str(severity).lower() not in SEVERITY_NAMES:
             raise CheckerError(
-                source, f"{where}: meta.{SEVERITY_KEY} {severity!r} is not one of "
-                        f"{', '.join(SEVERITY_NAMES)}"
+                source,
+                f"{where}: meta.{SEVERITY_KEY} {severity!r} is not one of "
+                f"{', '.join(SEVERITY_NAMES)}",
             )
 
 
@@ -84,7 +87,8 @@ def _target_table(document: dict, source: str) -> str:
     table = (document.get("meta") or {}).get(TABLE_KEY) or document["name"]
     if table not in FRAME_NAMES:
         raise CheckerError(
-            source, f"suite applies to unknown table {table!r}: set meta.{TABLE_KEY} to one of "
-                    f"{', '.join(FRAME_NAMES)}"
+            source,
+            f"suite applies to unknown table {table!r}: set meta.{TABLE_KEY} to one of "
+            f"{', '.join(FRAME_NAMES)}",
         )
     return table

@@ -11,7 +11,7 @@ URL gets a whole-request deadline and a size cap.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -45,32 +45,78 @@ def ingest(
     the project config's.
     """
     problems = problems if problems is not None else Problems()
-    if limits is None:
-        from checker.ruleset.config import load_config
-
-        limits = load_config().limits
-    reference_refs = discover(reference, problems)
-    reference_names = {ref.name for ref in reference_refs}
-    refs = {ref.name: ref for ref in [*discover(sources, problems), *reference_refs]}
-    rows = []
-    advance = stage_of(reporter, "ingest", len(refs))
-    for name in sorted(refs):  # source order, whatever the order of the arguments
-        advance()
-        ref = refs[name]
-        for record in read_source(ref, problems, limits):
-            row = to_row(record, ref, story, name in reference_names, problems)
-            if row is not None:
-                rows.append(row)
+    read = SourceReading(sources, story, problems, reference, reporter, limits)
+    rows = [row for _, batch in read.batches() for row in batch]
     if not rows:
-        if not refs and not problems.has_errors:  # an empty folder is a usage mistake, say so
-            readers = ", ".join(known_suffixes())
-            problems.error(
-                ", ".join(sources) or ".", f"no articles found (readers exist for {readers})"
-            )
+        read.no_articles()
         return empty("documents")
-    frame = pl.DataFrame(rows, schema={**TABLES["documents"], "_index": pl.Int64}, strict=False)
-    frame = frame.sort("path", "_index")
-    return conform(mark_duplicates(frame), "documents")
+    return finish_documents(rows_frame(rows))
+
+
+class SourceReading:
+    """Every source of a run read in source order, in batches of one folder's sources (the
+    unit the streamed ingest, checker.ingest.streamed, spills)."""
+
+    def __init__(
+        self,
+        sources: Sequence[str],
+        story: str | None,
+        problems: Problems,
+        reference: Sequence[str] = (),
+        reporter: Reporter | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        if limits is None:
+            from checker.ruleset.config import load_config
+
+            limits = load_config().limits
+        self.sources, self.story, self.problems, self.limits = sources, story, problems, limits
+        reference_refs = discover(reference, problems)
+        self.reference_names = {ref.name for ref in reference_refs}
+        self.refs = {ref.name: ref for ref in [*discover(sources, problems), *reference_refs]}
+        self.reporter = reporter
+
+    def batches(self) -> Iterator[tuple[str, list[dict]]]:
+        """(folder, the document rows of its sources), in source order."""
+        advance = stage_of(self.reporter, "ingest", len(self.refs))
+        folder, rows = None, []
+        for name in sorted(self.refs):  # source order, whatever the order of the arguments
+            advance()
+            ref = self.refs[name]
+            parent = name.rsplit("/", 1)[0] if "/" in name else ""
+            if parent != folder and rows:
+                yield folder or "", rows
+                rows = []
+            folder = parent
+            for record in read_source(ref, self.problems, self.limits):
+                row = to_row(record, ref, self.story, name in self.reference_names, self.problems)
+                if row is not None:
+                    rows.append(row)
+        if rows:
+            yield folder or "", rows
+
+    def no_articles(self) -> None:
+        """What a run that read no document says: an empty folder is a usage mistake."""
+        if not self.refs and not self.problems.has_errors:
+            readers = ", ".join(known_suffixes())
+            self.problems.error(
+                ", ".join(self.sources) or ".", f"no articles found (readers exist for {readers})"
+            )
+
+
+def rows_frame(rows: list[dict]) -> pl.DataFrame:
+    """Document rows as read (with `_index`, the record's place in its source)."""
+    return pl.DataFrame(rows, schema={**TABLES["documents"], "_index": pl.Int64}, strict=False)
+
+
+def finish_documents(frame: pl.DataFrame, duplicate_of: list | None = None) -> pl.DataFrame:
+    """The documents table of rows_frame rows: source order, copies marked (per story).
+    `duplicate_of` (in source order) is what marking found for these rows before."""
+    ordered = frame.sort("path", "_index")
+    if duplicate_of is None:
+        return conform(mark_duplicates(ordered), "documents")
+    marked = pl.Series("duplicate_of", duplicate_of, dtype=pl.String)
+    return conform(ordered.with_columns(marked), "documents")
 
 
 def read_source(ref: SourceRef, problems: Problems, limits: Limits | None = None) -> list[Record]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -53,3 +54,42 @@ def findings_document(findings: pl.DataFrame) -> dict[str, Any]:
 def findings_json(findings: pl.DataFrame) -> str:
     document = findings_document(findings)
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+# findings.json in pieces, for runs too big to hold every finding as a dict: each story's
+# rows are rendered on their own (in a worker, cached with the story), and the file is the
+# document with an empty list, the list filled with the rows of every story in story order.
+_EMPTY_LIST = '"findings": []'
+_ROW_INDENT = "    "  # a row sits two levels deep: in the document, in its "findings" list
+
+
+def findings_rows_json(findings: pl.DataFrame) -> str:
+    """The findings' rows exactly as findings_json writes them in its list, in the one order,
+    joined by ",\\n", without the brackets ("" for none)."""
+    rows = sort_findings(findings).to_dicts()
+    return ",\n".join(
+        _ROW_INDENT
+        + json.dumps(_clean(row), ensure_ascii=False, sort_keys=True, indent=2).replace(
+            "\n", "\n" + _ROW_INDENT
+        )
+        for row in rows
+    )
+
+
+def findings_json_pieces(by_severity: dict[str, int], rows: Iterable[str]) -> Iterator[str]:
+    """findings.json from the severity counts of every finding and the non-empty row blocks of
+    `findings_rows_json`, story after story in the one order: byte for byte findings_json's
+    output for the same findings."""
+    counts = {
+        "findings": sum(by_severity.values()),
+        "by_severity": dict(sorted(by_severity.items())),
+    }
+    document = {"schema_version": SCHEMA_VERSION, "counts": counts, "findings": []}
+    head, tail = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2).split(
+        _EMPTY_LIST
+    )
+    opened = False
+    for block in rows:
+        yield f'{head}"findings": [\n{block}' if not opened else f",\n{block}"
+        opened = True
+    yield f"\n  ]{tail}\n" if opened else f"{head}{_EMPTY_LIST}{tail}\n"

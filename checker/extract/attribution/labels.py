@@ -1,8 +1,8 @@
 """Speakers introduced without a verb: a subject or label before a colon.
 
-    CFO Marcus Ilesanmi focused on cash: "We turned ..."    the subject introduces a quote
-    Acme CEO Jo Park: "..."                                  a speaker label before a quote
-    Coach Lindqvist: We Were Not Good Enough                 a titled headline label
+CFO Marcus Ilesanmi focused on cash: "We turned ..."    the subject introduces a quote
+Acme CEO Jo Park: "..."                                  a speaker label before a quote
+Coach Lindqvist: We Were Not Good Enough                 a titled headline label
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _LABEL_COLON = re.compile(r":\s+[\"'“‘«]?(?=[^\W\d_])")
 def introduced_quote(
     sentence: str, quotes: list[tuple[int, int]], words: SpeakerWords
 ) -> Attribution | None:
-    """ 'CFO Marcus Ilesanmi focused on cash: "We turned ..."': the subject introduces a quote."""
+    """'CFO Marcus Ilesanmi focused on cash: "We turned ..."': the subject introduces a quote."""
     colon = _COLON_QUOTE.search(sentence)
     if colon is None:
         return _headline_label(sentence, quotes, words)
@@ -55,7 +55,7 @@ def _last_clause_subject(before_colon: str, words: SpeakerWords) -> Speaker | No
 def _headline_label(
     sentence: str, quotes: list[tuple[int, int]], words: SpeakerWords
 ) -> Attribution | None:
-    """ 'Coach Lindqvist: We Were Not Good Enough': a label before a colon and a capital."""
+    """'Coach Lindqvist: We Were Not Good Enough': a label before a colon and a capital."""
     colon = _LABEL_COLON.search(sentence)
     if colon is None or inside(quotes, colon.start()):
         return None
@@ -70,7 +70,7 @@ def _headline_label(
 
 
 def _label_speaker(label: str, words: SpeakerWords) -> Speaker | None:
-    """ 'Acme chief executive Jo Park: "..."': a speaker label with no verb before the colon.
+    """'Acme chief executive Jo Park: "..."': a speaker label with no verb before the colon.
 
     The whole label must be the speaker, and a name needs a title: a bare capitalised label
     ("Breaking News:", "Verdict:") is a heading, not a person.

@@ -92,4 +92,3 @@ def _unknown_head(speaker: Speaker, tokens: PhraseTokens, words: SpeakerWords) -
     end = tokens.spans[tail - 1][1]
     descriptor = " ".join(tokens.low[first:tail])
     return Speaker(SOURCE, tokens.phrase[:end], 0, end, descriptor=descriptor)
-

@@ -114,8 +114,13 @@ def combine(first: Speaker, second: Speaker, text: str) -> Speaker | None:
         return None
     start, end = first.start, second.end
     return replace(
-        name, role=role.role or name.role, title=role.title or name.title, titled=True,
-        start=start, end=end, text=text[start:end],
+        name,
+        role=role.role or name.role,
+        title=role.title or name.title,
+        titled=True,
+        start=start,
+        end=end,
+        text=text[start:end],
     )
 
 

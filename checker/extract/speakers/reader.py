@@ -185,8 +185,12 @@ class PhraseReader:
         other outlets write it, so that both spellings name the same source."""
         words = self.t.low[owner[0] : owner[1]] + self.t.low[first:k]
         return self._make(
-            ROLE, 0, owner[1], descriptor=" ".join(words),
-            role=clean_role(self.t.text(owner_end, k)), title=title,
+            ROLE,
+            0,
+            owner[1],
+            descriptor=" ".join(words),
+            role=clean_role(self.t.text(owner_end, k)),
+            title=title,
             definite=self._definite(owner_end),
         )
 
@@ -230,6 +234,11 @@ class PhraseReader:
         role = clean_role(self.t.text(owner_end, end)) if kind == ROLE else None
         # As written, the article stays: "a Palestinian source".
         return self._make(
-            kind, 0, end, descriptor=descriptor, role=role, title=title,
+            kind,
+            0,
+            end,
+            descriptor=descriptor,
+            role=role,
+            title=title,
             definite=self._definite(owner_end),
         )

@@ -86,9 +86,7 @@ def build_zone_lexicon(data: Mapping[str, object], source: str = "zones") -> Zon
     zone_alts = [f"(?-i:{_alternation(list(labels))})"] if labels else []
     if aliases:
         zone_alts.insert(0, _phrase_pattern(list(aliases)))
-    zone_after = re.compile(
-        rf"\s*(?P<zone>{'|'.join(zone_alts) or '(?!)'})(?![\w])", re.IGNORECASE
-    )
+    zone_after = re.compile(rf"\s*(?P<zone>{'|'.join(zone_alts) or '(?!)'})(?![\w])", re.IGNORECASE)
     relative = (
         re.compile(rf"(?<![\w'])(?:{_phrase_pattern(list(relative_days))})\b", re.IGNORECASE)
         if relative_days
