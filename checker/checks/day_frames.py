@@ -15,6 +15,7 @@ from datetime import date
 import polars as pl
 
 from checker.checks.context import CheckContext
+from checker.checks.quantity import with_facts
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 _WEEKDAY = re.compile(r"[A-Za-z]+")
@@ -49,24 +50,9 @@ def day_interval(kind: str, text: str, iso: str | None) -> tuple[float, float] |
 
 def day_frame_readings(context: CheckContext) -> pl.DataFrame:
     """Rows for compare_intervals: each framed day mention with its claim, fact and interval."""
-    facts = context.facts.filter(pl.col("key").str.starts_with("date:"))
-    if facts.is_empty():
+    if context.facts.filter(pl.col("key").str.starts_with("date:")).is_empty():
         return pl.DataFrame()
-    mentions = context.times.rename({"text": "q_text", "start": "q_start", "end": "q_end"})
-    joined = (
-        mentions.join(
-            facts.select(
-                "fact_id",
-                "claim_id",
-                "key",
-                pl.col("kind").alias("fact_kind"),
-                pl.col("quantity_start").alias("q_start"),
-            ),
-            on=["claim_id", "q_start"],
-        )
-        .join(context.claim_view, on="claim_id")
-        .sort("story", "key", "claim_id", "q_start")
-    )
+    joined = with_facts(context.times, context, "date:")
     spans = [
         day_interval(kind, text, iso)
         for kind, text, iso in joined.select("kind", "q_text", "date").iter_rows()

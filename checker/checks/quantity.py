@@ -35,11 +35,15 @@ def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
         (unit_filter if durations else ~unit_filter | pl.col("unit").is_null())
         & (pl.col("qualifier") != "vague")
     )
-    facts = context.facts.filter(pl.col("key").str.starts_with("quantity:"))
-    claims = context.claim_view
+    return with_facts(quantities, context, "quantity:")
+
+
+def with_facts(figures: pl.DataFrame, context: CheckContext, prefix: str) -> pl.DataFrame:
+    """Figures (quantities or day mentions) joined with their claim and the fact of `prefix`
+    each belongs to: the rows compare_intervals reads (q_text, q_start, q_end, fact_kind)."""
+    facts = context.facts.filter(pl.col("key").str.starts_with(prefix))
     return (
-        quantities.rename({"text": "q_text", "start": "q_start", "end": "q_end"})
-        .join(claims, on="claim_id")
+        figures.rename({"text": "q_text", "start": "q_start", "end": "q_end"})
         .join(
             facts.select(
                 "fact_id",
@@ -50,6 +54,7 @@ def readings_by_fact(context: CheckContext, durations: bool) -> pl.DataFrame:
             ),
             on=["claim_id", "q_start"],
         )
+        .join(context.claim_view, on="claim_id")
         .sort("story", "key", "claim_id", "q_start")
     )
 
