@@ -81,8 +81,8 @@ def cluster_readings(
 
     Exact figures are clustered first. A loose one ("about 121 million", "more than 1,600")
     then joins the one cluster it fits; fitting several, it cannot tell them apart and is left
-    out, so it never bridges two exact figures that disagree ("121,347,491" and
-    "121,346,491"). Loose figures that fit no exact cluster are clustered among themselves.
+    out, so it never bridges two exact figures that disagree ("84,217,350" and
+    "84,216,350"). Loose figures that fit no exact cluster are clustered among themselves.
     """
     spans = sorted(
         ((*widen(r, relative, absolute, reach), r) for r in readings),
@@ -157,7 +157,7 @@ MAX_RATIO = 20.0  # figures further apart than this are of different things, unl
 
 
 def _digits(value: float) -> str:
-    """The significant digits of a figure: 2.94 billion and 2.94 trillion share "294"."""
+    """The significant digits of a figure: 3.18 billion and 3.18 trillion share "318"."""
     return f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0")
 
 
@@ -184,16 +184,16 @@ _WRITTEN_NUMBER = re.compile(r"\d[\d,.]*")
 
 def _written_digits(text: str) -> str:
     """The significant digits of the first number written in a figure's text: "121347491"
-    for "121,347,491 miles", "294" for "$2.94 trillion", "" for "two hours"."""
+    for "84,217,350 miles", "318" for "$3.18 trillion", "" for "two hours"."""
     match = _WRITTEN_NUMBER.search(text)
     return re.sub(r"\D", "", match.group()).strip("0") if match else ""
 
 
 def near_copies(a: Reading, b: Reading) -> bool:
     """Two figures that are one figure miscopied, read in the digits as written (a converted
-    unit hides them): one digit but the last changed (121,347,491 and 121,346,491), two
-    neighbouring digits swapped (2,056 and 2,065), or the same digits at another scale (2.94
-    billion and 2.94 trillion). Figures of different things rarely share all but one of three
+    unit hides them): one digit but the last changed (84,217,350 and 84,216,350), two
+    neighbouring digits swapped (3,152 and 3,125), or the same digits at another scale (3.18
+    billion and 3.18 trillion). Figures of different things rarely share all but one of three
     or more digits, so such a pair is one fact told wrong, even when no side has a majority."""
     da, db = _written_digits(a.text), _written_digits(b.text)
     if a.value == b.value or min(len(da), len(db)) < NEAR_COPY_DIGITS:

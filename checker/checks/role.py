@@ -145,8 +145,8 @@ def appositive_roles(
     # The regex runs only on claims that hold one of the story's names and some title word:
     # polars finds those in one vectorized pass (Aho-Corasick), per story partition.
     title_words = sorted({word for title in titles for word in title.split()})
-    # "Italian Vice President Matteo Salvini", and the appositive "Italian Vice President,
-    # Matteo Salvini": a comma between a title and a name still names its holder.
+    # "Vice President Ana Whitfield", and the appositive "The Governor, Ana Whitfield,":
+    # a comma between a title and a name still names its holder.
     title_before = re.compile(rf"((?:{_ROLE_WORD}\s+){{0,4}}?(?i:{title_alt}))[.,]?\s+$")
     with_title = claims.filter(
         pl.col("text").str.contains_any(title_words, ascii_case_insensitive=True)

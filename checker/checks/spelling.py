@@ -186,7 +186,7 @@ def _name_rows(claims: pl.DataFrame, mentions: pl.DataFrame, min_length: int) ->
             & pl.col("spelling_key").str.contains(" ")
             & (pl.col("spelling_key").str.split(" ").list.last().str.len_chars() >= min_length)
             # A name that ends a text with no closing punctuation may be cut short by its page
-            # ("... called President Volodymyr Zelensk"): no spelling to judge.
+            # ("... called President Andriy Kovalen"): no spelling to judge.
             & ~(
                 pl.col("text").str.strip_chars().str.ends_with(pl.col("speaker"))
                 & pl.col("text").str.strip_chars().str.contains(r"[\p{L}]$")

@@ -98,7 +98,7 @@ def _appositive_age(sentence: str, cand: Candidate) -> bool:
         return False
     value = cand.number.value
     if not 0 < value <= MAX_AGE or value != int(value) or not sentence[cand.start].isdigit():
-        return False  # written in digits: "Mayulu, three minutes later" gives no age
+        return False  # written in digits: "Brandt, three minutes later" gives no age
     before = _NAME_BEFORE_AGE.search(sentence, max(0, cand.start - 80), cand.start)
     return before is not None and _AGE_CLOSE.match(sentence, cand.end) is not None
 
@@ -121,7 +121,7 @@ def _frame(sentence: str, cand: Candidate) -> tuple[str, str]:
         if owner:
             return context, owner
     start, end = cand.clause or (cand.start, cand.end)
-    # "told Pakistan's prime minister that the quake killed 2,065": what was said starts
+    # "told Ruritania's prime minister that the flood killed 2,065": what was said starts
     # after "that"; the listener before it owns nothing of the figure.
     said = _THAT.search(sentence, start, cand.start)
     while said is not None:

@@ -73,7 +73,7 @@ SUBJECT_WORDS = 16  # how far back from its verb a clause's subject may name the
 
 
 def subject_kind(cand: Candidate, lexicon: QuantityLexicon, sentence: str) -> None:
-    """An unclaimed figure right after a verb of change ("has risen to 1,644") takes the kind
+    """An unclaimed figure right after a verb of change ("has risen to 1,464") takes the kind
     its clause's subject names at the start of the sentence ("The death toll from the
     magnitude 7.7 earthquake"), past the numbers in between that end its word window."""
     if cand.kind is not None or not lexicon.change_verbs:
