@@ -67,8 +67,16 @@ def _selected(kind: str, rule: Any) -> bool:
     return (kinds == "all" or kind in kinds) and kind not in excluded
 
 
-CORROBORATING_COPIES = 2  # other copies giving a minority's exact figure that make it a figure
+CORROBORATING_COPIES = 2  # other copies giving a minority's exact round figure that make it one
+PRECISE_DIGITS = 3  # a figure this precise ("$2.99", "4,576") recurs by chance in no copy
 SMALL_COUNT = 100  # counts below this recur for unrelated reasons ("the two leaders")
+
+
+def significant_digits(value: float) -> int:
+    """Digits a figure is stated with, zeros at either end left out: 2.99 and 115.2 billion
+    have three and four, 2 million one."""
+    digits = f"{abs(value):.6f}".replace(".", "").strip("0")
+    return len(digits)
 
 
 def figures_elsewhere(context: CheckContext) -> dict[tuple[str, str, float], set[tuple[str, str]]]:
@@ -101,8 +109,9 @@ def corroborated(
     """A minority figure that other copies state too, exactly, in other facts of the story is
     most likely a true figure of another fact that its frame took in ("$35.6 billion" of one
     segment against the company's "$130.5 billion"): an error seldom recurs in independent
-    copies. Statements inside the same fact ("from four issues to one") do not count: a stale
-    figure is still wrong where it stands alone, and small counts prove nothing."""
+    copies, and a precise figure ("$2.99") in even one other copy seldom by chance. Statements
+    inside the same fact ("from four issues to one") do not count: a stale figure is still wrong
+    where it stands alone, and small counts prove nothing."""
     for cluster in disagreement.minority:
         own = cluster.support
         for reading in cluster.readings:
@@ -110,7 +119,8 @@ def corroborated(
                 continue
             stated = elsewhere.get((story, unit, reading.value), set())
             others = {root for root, fact in stated if fact != key} - own
-            if len(others) >= CORROBORATING_COPIES:
+            precise = significant_digits(reading.value) >= PRECISE_DIGITS
+            if len(others) >= (1 if precise else CORROBORATING_COPIES):
                 return True
     return False
 
