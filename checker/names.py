@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+import jellyfish
+
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 
@@ -31,3 +33,20 @@ def lexicon_aliases(lexicon: Mapping[str, Iterable[str]]) -> dict[str, str]:
         for variant in variants or ():
             mapping[name_key(variant)] = target
     return mapping
+
+
+SOUND_MIN_LENGTH = 4  # shorter words share a code too easily to say anything
+
+
+def sound_key(word: str) -> str:
+    """The word's Metaphone code: "Haag" and "Hague" both read HK, "Talhasi" and
+    "Tallahassee" TLHS."""
+    return str(jellyfish.metaphone(word))
+
+
+def sound_alike(a: str, b: str) -> bool:
+    """Two words that sound the same and open with the same letter: one name misheard or
+    miscopied, however many letters apart ("Talhasi" for Tallahassee)."""
+    return (
+        min(len(a), len(b)) >= SOUND_MIN_LENGTH and a[:1] == b[:1] and sound_key(a) == sound_key(b)
+    )

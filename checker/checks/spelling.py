@@ -5,7 +5,9 @@ speakers, and the people claims name without quoting them ("Tomas Brandt scored 
 mentions table's names, which the extract stage reads from runs of capitalised words with
 titles, owners and sentence openers cut off. Names
 whose keys are within `max_edit_distance` edits (rapidfuzz cdist over the story's distinct
-names, one matrix per story) and that share a first name or initial are one person. Accepted
+names, one matrix per story) and that share a first name or initial are one person, and so
+are two names of one first name whose surnames sound alike (Metaphone: "Nick Haag" / "Nick
+Hague"), a few more edits apart. Accepted
 variants never fire: listed aliases, case/hyphen/dot variants (equal name keys), initials
 ("J. Vance" / "JD Vance") and short forms of first names from the `name_variants` lexicon.
 The spelling most independent copies use is the majority; one finding per person. Two names
@@ -36,7 +38,7 @@ from checker.checks.spelling_words import mentioned_words, rows_by_word, word_co
 from checker.errors import CheckerError
 from checker.graph import connected_groups
 from checker.lexicons import load_lexicon
-from checker.names import lexicon_aliases, name_key
+from checker.names import lexicon_aliases, name_key, sound_alike
 from checker.ruleset.params import SpellingParams
 from checker.ruleset.registry import CheckType
 
@@ -85,6 +87,21 @@ def _same_first(a: str, b: str, swaps: tuple[tuple[str, str], ...] = ()) -> bool
         and first_a[0] == first_b[0]
         and OSA.distance(first_a, first_b) == 1
         and transliterated(first_a, swaps) != transliterated(first_b, swaps)  # Sergey/Sergei
+    )
+
+
+SOUNDING_EXTRA_EDITS = 2  # more edits allowed when only the surnames differ, and by sound
+
+
+def _surname_by_sound(a: str, b: str) -> bool:
+    """Same first name, surnames that sound alike ("Nick Haag" / "Nick Hague")."""
+    first_a, *rest_a = a.split(" ")
+    first_b, *rest_b = b.split(" ")
+    return (
+        first_a == first_b
+        and len(rest_a) == len(rest_b) > 0
+        and rest_a[:-1] == rest_b[:-1]
+        and sound_alike(rest_a[-1], rest_b[-1])
     )
 
 
@@ -138,16 +155,20 @@ def person_groups(
     """Connected groups of name keys within `max_distance` edits sharing a first name."""
     if len(keys) < 2:
         return []
+    cutoff = max_distance + SOUNDING_EXTRA_EDITS
     distances = process.cdist(
-        keys, keys, scorer=Levenshtein.distance, score_cutoff=max_distance, dtype=np.int32
+        keys, keys, scorer=Levenshtein.distance, score_cutoff=cutoff, dtype=np.int32
     )
     # cdist marks pairs beyond the cutoff as cutoff + 1; keep the upper triangle only.
-    rows, cols = np.nonzero(np.triu(distances <= max_distance, k=1))
+    rows, cols = np.nonzero(np.triu(distances <= cutoff, k=1))
     pairs = [
         (keys[i], keys[j])
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
         if len(keys[i].split(" ")) == len(keys[j].split(" "))
-        and _same_first(keys[i], keys[j], swaps)
+        and (
+            (distances[i, j] <= max_distance and _same_first(keys[i], keys[j], swaps))
+            or _surname_by_sound(keys[i], keys[j])
+        )
         and not _initials_only(keys[i], keys[j])
         and not derived(keys[i], keys[j], endings)
     ]

@@ -4,8 +4,9 @@ Vossberg, "Carow" for Carrow.
 The full-name pass (spelling.py) needs a first name to tell one person from another. A single
 capitalised word inside a sentence is a proper name too, and when one outlet alone writes a
 word that is one letter (two, for long words) from a word three or more outlets write, with the
-same first letter, it is a misspelling of that name. Derivations ("Democrats" / "Democratic")
-and transliterations are not.
+same first letter, it is a misspelling of that name; so is a word that sounds like it
+(Metaphone), further apart in letters ("Talhasi" for Tallahassee). Derivations ("Democrats" /
+"Democratic") and transliterations are not.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ import polars as pl
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from checker.names import name_key
+from checker.names import name_key, sound_alike
 
 MIN_COMMON = 3  # outlets that must write the accepted spelling
 LONG_WORD = 8  # from this length two edits may separate a misspelling from its name
+SOUNDING_EDITS = 5  # a misspelling that sounds like the name may be this far from it
 
 
 def mentioned_words(claims: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
@@ -53,13 +55,18 @@ def word_conflicts(
         [w.lower() for w in lone],
         [w.lower() for w in common],
         scorer=Levenshtein.distance,
-        score_cutoff=2,
+        score_cutoff=SOUNDING_EDITS,
         dtype=np.int32,
     )
     pairs = []
-    for i, j in zip(*np.nonzero(distances <= 2), strict=True):
+    for i, j in zip(*np.nonzero(distances <= SOUNDING_EDITS), strict=True):
         wrong, right = lone[int(i)], common[int(j)]
         allowed = 2 if len(right) >= LONG_WORD else 1
+        if sound_alike(wrong.lower(), right.lower()):
+            # A name written as it sounds ("Talhasi") is that name, not a word of its own,
+            # as long as the letters it keeps outnumber the ones it changes (the cutoff of
+            # cdist above bounds it).
+            allowed = max(allowed, (len(right) - 1) // 2)
         if distances[i, j] > allowed or wrong[0] != right[0]:
             continue
         if name_key(wrong) == name_key(right) or right.startswith(wrong):
