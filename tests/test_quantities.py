@@ -100,6 +100,29 @@ def test_kind_with_unknown_duration_unit_is_rejected() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Liberal challenger Ana Tremblay won 51 per cent of the vote.", "Tremblay"),
+        ("With all polls in, Tremblay secured 51 per cent of the vote.", "Tremblay"),
+        ("It ended the career of Paul Ortiz, who took 46 per cent of the vote.", "Ortiz"),
+        ("The count gave Paul Ortiz's rival 51 per cent of the vote.", ""),
+        ("The motion from Ortiz won 62 per cent of the vote.", ""),
+        ("In the end, he won 46 per cent of the vote.", ""),
+    ],
+)
+def test_a_kind_owned_by_an_actor_names_the_nearest_acting_name(sentence: str, actor: str) -> None:
+    (share,) = find_quantities(sentence, load_quantity_lexicon())
+    assert (share.kind, share.names) == ("vote_share", actor)
+
+
+def test_owner_must_be_actor_or_clause() -> None:
+    data = dict(load_lexicon("quantities"))
+    data["kinds"] = {"laps": {"family": "count", "after": ["laps"], "owner": "driver"}}
+    with pytest.raises(CheckerError, match="owner"):
+        build_quantity_lexicon(data)
+
+
+@pytest.mark.parametrize(
     ("written", "value"),
     [
         ("57,500", 57500),

@@ -111,15 +111,50 @@ def _age_owner(sentence: str, cand: Candidate) -> str:
     return after.group("name") if after else ""
 
 
-def _frame(sentence: str, cand: Candidate) -> tuple[str, str]:
+# A run of capitalised words, and the word before it: an actor's name unless a preposition
+# or a possessive ties it to something else.
+_NAME_RUN = re.compile(
+    r"(?:(?P<prev>[^\W\d_]+)\s+)?(?P<name>[A-Z][^\W_]*(?:[\s-][A-Z][^\W_]*)*)(?P<own>['’]s?)?"
+)
+
+_WHO = re.compile(r",?\s+who\b")
+
+
+def _actor(sentence: str, cand: Candidate, not_actors: frozenset[str]) -> str:
+    """The surname of the nearest name before the figure that acts in its sentence ("Liberal
+    challenger Ana Tremblay won 27 per cent of the vote" -> "Tremblay"), or "" when none
+    does. A capitalised common noun opening the sentence ("Voters gave...") passes for a
+    name unless `not_actors` lists it: nothing here tells the two apart."""
+    actor = ""
+    for match in _NAME_RUN.finditer(sentence, 0, cand.start):
+        # "the career of Paul Ortiz, who took 46 per cent": a relative clause makes the
+        # object of a preposition the actor of its own verb.
+        relative = _WHO.match(sentence, match.end())
+        if match.group("own") or (
+            (match.group("prev") or "").lower() in not_actors and not relative
+        ):
+            continue
+        words = [w for w in re.split(r"[\s-]", match.group("name")) if w]
+        words = [w for w in words if w.lower() not in not_actors]
+        if words:
+            actor = words[-1]
+    return actor
+
+
+def _frame(
+    sentence: str, cand: Candidate, kind: KindRule | None, not_actors: frozenset[str]
+) -> tuple[str, str]:
     """The words that say what a number is about: its window words, and the names of its
-    clause that say whose or where it is (for an age, the person's)."""
+    clause that say whose or where it is (for an age, the person's; for a kind owned by an
+    actor, the actor's)."""
     before = " ".join(reversed(cand.before))
     context = f"{before} {AFTER_MARK} {' '.join(word for word, _ in cand.after)}".strip()
     if cand.family == "age":
         owner = _age_owner(sentence, cand)
         if owner:
             return context, owner
+    if kind is not None and kind.owned_by_actor:
+        return context, _actor(sentence, cand, not_actors)
     start, end = cand.clause or (cand.start, cand.end)
     # "told Ruritania's prime minister that the flood killed 2,065": what was said starts
     # after "that"; the listener before it owns nothing of the figure.
@@ -179,7 +214,7 @@ def _to_quantity(sentence: str, cand: Candidate, lexicon: QuantityLexicon) -> Qu
         unit = (kind.unit if kind else None) or lexicon.family_units.get(cand.family)
     end = max(cand.end, cand.cue_end or 0)
     kind_name = kind.name if kind else lexicon.fallback_kinds[cand.family]
-    context, names = _frame(sentence, cand)
+    context, names = _frame(sentence, cand, kind, lexicon.not_actors)
     return Quantity(
         kind=kind_name,
         value=value,

@@ -29,6 +29,7 @@ class KindRule:
     window_before: int
     window_after: int
     not_preceded_by: frozenset[str]  # the word right before the number rules the kind out
+    owned_by_actor: bool = False  # the figure is whoever acts in its sentence ("owner: actor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +72,4 @@ class QuantityLexicon:
     vague_words: frozenset[str]  # words of the vague phrases (a cheap filter)
     # "has risen to", "stood at": a figure they end names its kind at its clause's subject
     change_verbs: tuple[tuple[str, ...], ...] = ()
+    not_actors: frozenset[str] = frozenset()  # capitalised words that name no actor

@@ -92,6 +92,7 @@ def _build_kinds(
                 not_preceded_by=frozenset(
                     norm_phrase(w) for w in _string_list(spec.get("not_preceded_by"), name)
                 ),
+                owned_by_actor=_owner(spec.get("owner"), str(name)),
             )
         )
         for side, table in (("after", after), ("before", before)):
@@ -100,6 +101,14 @@ def _build_kinds(
                     table.setdefault(words[0], []).append((words, index))
     freeze = lambda table: {k: tuple(v) for k, v in table.items()}  # noqa: E731
     return tuple(kinds), freeze(after), freeze(before)
+
+
+def _owner(value: Any, kind: str) -> bool:
+    if value in (None, "clause"):
+        return False
+    if value == "actor":
+        return True
+    raise CheckerError(_SOURCE, f"kind {kind!r}: owner must be 'actor' or 'clause', not {value!r}")
 
 
 def _build_units(raw: Mapping[str, Any]) -> tuple[dict[str, UnitSpec], dict[str, UnitSpec], list]:
@@ -225,6 +234,9 @@ def build_quantity_lexicon(data: Mapping[str, Any]) -> QuantityLexicon:
                 },
                 key=lambda phrase: (-len(phrase), phrase),
             )
+        ),
+        not_actors=frozenset(
+            norm_phrase(w) for w in _string_list(data.get("not_actors"), "not_actors")
         ),
     )
 
