@@ -97,7 +97,7 @@ TABLES: dict[str, pl.Schema] = {
             "local": pl.String,  # as written, normalized to HH:MM for clocks
             "zone": pl.String,  # as written: "EST"
             "utc": pl.String,  # HH:MM in UTC where a zone is given
-            "date": pl.String,  # ISO date where one is known or resolved
+            "date": pl.String,  # ISO date where known or resolved; "--MM-DD" with no year
             "start": pl.Int32,
             "end": pl.Int32,
             "context": pl.String,  # window words before, "|", words after: what it dates

@@ -21,7 +21,12 @@ from typing import Any
 import polars as pl
 
 from checker.checks.context import CheckContext
-from checker.checks.day_frames import day_frame_readings
+from checker.checks.day_frames import (
+    WEEK_AXIS,
+    day_frame_readings,
+    days_across_midnight,
+    names_a_weekday,
+)
 from checker.checks.findings import evidence_entry, findings_frame, make_finding
 from checker.checks.quantity import compare_intervals
 from checker.ruleset.params import DateParams
@@ -96,6 +101,8 @@ def _day_mentions(context: CheckContext) -> pl.DataFrame:
             "dated_event": "t_event",
         }
     )
+    # A day given with a clock time that is another day in UTC is that zone's day.
+    times = times.join(days_across_midnight(context), on="claim_id", how="anti")
     return times.join(context.claim_view, on="claim_id").sort("claim_id", "t_start")
 
 
@@ -185,7 +192,11 @@ def date_check(rule: Any, context: CheckContext) -> pl.DataFrame:
     tolerance = int(rule.params.tolerance_days)
     framed = day_frame_readings(context)
     if not framed.is_empty():
-        found.extend(compare_intervals(rule, context, framed, figures=False).to_dicts())
+        found.extend(
+            finding
+            for finding in compare_intervals(rule, context, framed, figures=False).to_dicts()
+            if not str(finding.get("fact_id") or "").endswith(WEEK_AXIS) or names_a_weekday(finding)
+        )
     mentions = _day_mentions(context)
     neighbours = neighbour_days(context, mentions)
     own_days = mentions.group_by("claim_id", "t_event").agg(pl.col("date").unique())

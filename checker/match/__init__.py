@@ -63,6 +63,7 @@ class MatchSettings:
     not_names: frozenset[str]
     scopes: Scopes
     aliases: dict[str, str]
+    page_date_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rule_dirs: Sequence[str | Path] = ()) -> MatchSettings:
@@ -84,6 +85,10 @@ class MatchSettings:
                 str(w).lower() for w in load_lexicon("roles", rule_dirs).get("not_names") or ()
             ),
             aliases=lexicon_aliases(load_lexicon("aliases", rule_dirs).get("people", {}) or {}),
+            page_date_words=frozenset(
+                str(w).lower()
+                for w in load_lexicon("frames", rule_dirs).get("page_date_words") or ()
+            ),
         )
 
 
@@ -171,7 +176,8 @@ def match(
     frames = _frames(quantities, claims, roots, settings, settings.generic_kinds)
     facts = [quantity_facts(frames, claims), statements]
     if times is not None and not times.is_empty():
-        days = _frames(day_readings(times), claims, roots, settings, frozenset({DAY_KIND}))
+        dated = day_readings(times, settings.stopwords, settings.page_date_words)
+        days = _frames(dated, claims, roots, settings, frozenset({DAY_KIND}))
         facts.append(quantity_facts(days, claims, prefix="date"))
     return {
         "speakers": speakers,

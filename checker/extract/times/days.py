@@ -44,6 +44,18 @@ def _nearest_year(parsed: date, today: date) -> date:
     return min(options, key=lambda day: (abs((day - today).days), day)) if options else parsed
 
 
+YEARLESS_DEFAULT = 2000  # a leap year: "February 29" parses before its year is known
+
+
+def _yearless(text: str, has_year: bool) -> str | None:
+    """ "--MM-DD" (ISO 8601's date without a year) for a day and month on a page with no
+    publication date: a later stage may place it by its story's dates."""
+    if has_year:
+        return None
+    parsed = _parse_written_date(text, YEARLESS_DEFAULT, False)
+    return f"--{parsed.month:02d}-{parsed.day:02d}" if parsed else None
+
+
 def find_dates(sentence: str, today: date | None, words: frozenset[str]) -> list[TimeMention]:
     """Written dates ("March 4", "4/3/2024", "in 2019"), each with its ISO day, month or year."""
     mentions = []
@@ -61,7 +73,7 @@ def find_dates(sentence: str, today: date | None, words: frozenset[str]) -> list
             parsed = _parse_written_date(match.group(), year_default, has_year)
             if parsed and today and not has_year:
                 parsed = _nearest_year(parsed, today)
-            iso = parsed.isoformat() if parsed else None
+            iso = parsed.isoformat() if parsed else _yearless(match.group(), has_year)
         end = trim_period(sentence, start, end)
         mentions.append(TimeMention("date", sentence[start:end], None, None, None, iso, start, end))
     return mentions
