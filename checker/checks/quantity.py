@@ -195,8 +195,11 @@ def compare_intervals(
 
     elsewhere = figures_elsewhere(context) if figures else {}
     found: list[dict[str, Any]] = []
-    for (story, key, fact_id), group in rows.group_by(
-        ["story", "key", "fact_id"], maintain_order=True
+    # A fact's amounts in different currencies are compared each in its own (and for a slip
+    # of the currency alone, in currency_slips).
+    by_unit = ["unit"] if "unit" in rows.columns else []
+    for (story, key, fact_id, *_unit), group in rows.group_by(
+        ["story", "key", "fact_id", *by_unit], maintain_order=True
     ):
         kind = group["fact_kind"][0]
         if not _selected(kind, rule):
@@ -222,25 +225,7 @@ def compare_intervals(
         clusters = cluster_readings(readings, relative, absolute)
         growing = kind in growing_kinds
         for disagreement in _disagreements(clusters, max_values, majority_share, growing, figures):
-            evidence = []
-            for side, members in (
-                (Side.MAJORITY, disagreement.majority),
-                (Side.MINORITY, disagreement.minority),
-            ):
-                side_name = side if disagreement.majority else Side.DISPUTED
-                for cluster in members:
-                    seen_roots: set[str] = set()
-                    for reading in cluster.readings:
-                        if reading.copy_root in seen_roots:
-                            continue  # a syndicated copy speaks once
-                        seen_roots.add(reading.copy_root)
-                        claim = rows_by_reading[(reading.claim_id, reading.start)]
-                        span = (claim["q_start"] - claim["start"], claim["q_end"] - claim["start"])
-                        evidence.append(
-                            evidence_entry(
-                                claim, side_name, reading.text, span, context.copy_outlets
-                            )
-                        )
+            evidence = _evidence(disagreement, rows_by_reading, context)
             message_values = {
                 "majority": _describe(disagreement.majority, context) or "no majority",
                 "minority": _describe(disagreement.minority, context),
@@ -267,8 +252,85 @@ def compare_intervals(
     return findings_frame(found)
 
 
+def _evidence(
+    disagreement: Disagreement,
+    rows_by_reading: dict[tuple[str, int], dict[str, Any]],
+    context: CheckContext,
+) -> list[dict[str, Any]]:
+    """Evidence rows of a disagreement's sides, one per copy and side."""
+    evidence = []
+    for side, members in (
+        (Side.MAJORITY, disagreement.majority),
+        (Side.MINORITY, disagreement.minority),
+    ):
+        side_name = side if disagreement.majority else Side.DISPUTED
+        for cluster in members:
+            seen_roots: set[str] = set()
+            for reading in cluster.readings:
+                if reading.copy_root in seen_roots:
+                    continue  # a syndicated copy speaks once
+                seen_roots.add(reading.copy_root)
+                claim = rows_by_reading[(reading.claim_id, reading.start)]
+                span = (claim["q_start"] - claim["start"], claim["q_end"] - claim["start"])
+                evidence.append(
+                    evidence_entry(claim, side_name, reading.text, span, context.copy_outlets)
+                )
+    return evidence
+
+
+def currency_slips(rule: Any, context: CheckContext, rows: pl.DataFrame) -> list[dict[str, Any]]:
+    """One amount written in two currencies within one fact ("fined $100,000" against
+    "fined 100,000 euros"): the figure was copied and its currency changed. Exact amounts
+    only; an amount converted from another currency differs from it and is no slip."""
+    found: list[dict[str, Any]] = []
+    exact = rows.filter((pl.col("low") == pl.col("high")) & pl.col("unit").is_not_null())
+    for (story, key, fact_id), group in exact.group_by(
+        ["story", "key", "fact_id"], maintain_order=True
+    ):
+        if group["unit"].n_unique() < 2 or not _selected(group["fact_kind"][0], rule):
+            continue
+        rows_by_reading = {(r["claim_id"], r["q_start"]): r for r in group.iter_rows(named=True)}
+        clusters: dict[tuple[float, str], Cluster] = {}
+        for row in rows_by_reading.values():
+            cluster = clusters.setdefault((row["value"], row["unit"]), Cluster())
+            cluster.readings.append(
+                Reading(
+                    claim_id=row["claim_id"],
+                    start=row["q_start"],
+                    copy_root=row["copy_root"],
+                    outlet=row["outlet"],
+                    low=row["low"],
+                    high=row["high"],
+                    value=row["value"],
+                    text=row["q_text"],
+                    speaker_key=row.get("speaker_key"),
+                    published=row["published"],
+                )
+            )
+        for value in sorted({v for v, _ in clusters}):
+            same_amount = [clusters[k] for k in sorted(clusters) if k[0] == value]
+            if len(same_amount) < 2:
+                continue
+            for disagreement in find_disagreements(same_amount, 0.5, growing=False):
+                evidence = _evidence(disagreement, rows_by_reading, context)
+                values = {
+                    "majority": _describe(disagreement.majority, context) or "no majority",
+                    "minority": _describe(disagreement.minority, context) + " (another currency)",
+                    "key": key,
+                }
+                severity = rule.params.lone_dispute_severity if lone_dispute(disagreement) else None
+                found.append(
+                    make_finding(
+                        rule, story, fact_id, key, group["fact_kind"][0], evidence, values, severity
+                    )
+                )
+    return found
+
+
 def quantity_check(rule: Any, context: CheckContext) -> pl.DataFrame:
-    return interval_findings(rule, context, durations=False)
+    found = interval_findings(rule, context, durations=False)
+    slips = currency_slips(rule, context, readings_by_fact(context, durations=False))
+    return pl.concat([found, findings_frame(slips)]) if slips else found
 
 
 def duration_check(rule: Any, context: CheckContext) -> pl.DataFrame:

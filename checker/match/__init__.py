@@ -64,6 +64,7 @@ class MatchSettings:
     scopes: Scopes
     aliases: dict[str, str]
     page_date_words: frozenset[str] = frozenset()
+    money_units: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rule_dirs: Sequence[str | Path] = ()) -> MatchSettings:
@@ -89,7 +90,18 @@ class MatchSettings:
                 str(w).lower()
                 for w in load_lexicon("frames", rule_dirs).get("page_date_words") or ()
             ),
+            money_units=money_units(load_lexicon("quantities", rule_dirs)),
         )
+
+
+def money_units(quantities: dict) -> frozenset[str]:
+    """Every currency unit of the quantity lexicon: its money units and currency symbols."""
+    units = {
+        str(name)
+        for name, spec in (quantities.get("units") or {}).items()
+        if isinstance(spec, dict) and spec.get("family") == "money"
+    }
+    return frozenset(units | {str(u) for u in (quantities.get("currency_symbols") or {}).values()})
 
 
 def generic_kinds(quantities: dict) -> frozenset[str]:
@@ -204,4 +216,5 @@ def _frames(
         settings.max_block,
         settings.frame_min_shared,
         settings.scopes,
+        settings.money_units,
     )

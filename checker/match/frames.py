@@ -49,7 +49,15 @@ def frame_names(names: str | None, stopwords: frozenset[str]) -> list[str]:
     return sorted(k for k in keys if k and k not in stopwords)
 
 
-def _readings(quantities: pl.DataFrame, claims: pl.DataFrame, roots: pl.DataFrame) -> pl.DataFrame:
+def _readings(
+    quantities: pl.DataFrame,
+    claims: pl.DataFrame,
+    roots: pl.DataFrame,
+    money_units: frozenset[str] = frozenset(),
+) -> pl.DataFrame:
+    # Amounts align across currencies: "fined $100,000" and "fined 100,000 euros" are one
+    # fine, and the check then sees the currency slip. Other units align only with their own.
+    unit = pl.col("unit").fill_null("count")
     return (
         quantities.select("claim_id", "start", "kind", "unit", "context", "names")
         .join(
@@ -57,7 +65,12 @@ def _readings(quantities: pl.DataFrame, claims: pl.DataFrame, roots: pl.DataFram
             on="claim_id",
         )
         .join(roots, on="claim_id", how="left")
-        .with_columns(pl.col("unit").fill_null("count"))
+        .with_columns(
+            pl.when(unit.is_in(list(money_units)))
+            .then(pl.lit("money"))
+            .otherwise(unit)
+            .alias("unit")
+        )
         # Content before ids: ids hash file paths, and the order decides ties in clustering.
         .sort("story", "unit", "outlet", "context", "claim_id", "start")
         .with_row_index("idx")
@@ -157,6 +170,7 @@ def frame_groups(
     max_block: int,
     min_shared: float = 0.8,
     scopes: Scopes | None = None,
+    money_units: frozenset[str] = frozenset(),
 ) -> pl.DataFrame:
     """claim_id, start, kind, scope of every figure; aligned figures share a scope.
 
@@ -166,7 +180,7 @@ def frame_groups(
     """
     if quantities.is_empty():
         return pl.DataFrame(schema=GROUP_SCHEMA)
-    readings = _readings(quantities, claims, roots)
+    readings = _readings(quantities, claims, roots, money_units)
     readings = readings.with_columns(
         pl.Series("entity", _entities(readings, stopwords, name_cutoff))
     )
