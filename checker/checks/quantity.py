@@ -59,6 +59,47 @@ def with_facts(figures: pl.DataFrame, context: CheckContext, prefix: str) -> pl.
     )
 
 
+def with_snapshots(rows: pl.DataFrame, cumulative_kinds: list[str]) -> pl.DataFrame:
+    """Rows with a `snapshot` column: for a figure of a running count that goes with a headline
+    count (the injured and missing given with a death toll), the headline figure its document
+    gives, the highest when it gives several; "" for all other figures. An injured count given
+    with a toll of 1,644 is compared only with injured counts given with that toll: a count
+    from an earlier update is not a wrong one, and one that goes with the same toll is.
+
+    The headline is the story's first kind of `cumulative_kinds` (in that order) that any
+    document gives."""
+    present = rows.select("story", "fact_kind").unique()
+    order = {kind: i for i, kind in enumerate(cumulative_kinds)}
+    headline = (
+        present.filter(pl.col("fact_kind").is_in(cumulative_kinds))
+        .with_columns(pl.col("fact_kind").replace_strict(order, return_dtype=pl.Int32).alias("i"))
+        .sort("story", "i")
+        .group_by("story", maintain_order=True)
+        .first()
+        .select("story", pl.col("fact_kind").alias("headline"))
+    )
+    tolls = (
+        rows.join(headline, on="story")
+        .filter(pl.col("fact_kind") == pl.col("headline"))
+        .group_by("story", "copy_root")
+        .agg(pl.col("value").max().alias("toll"))
+    )
+    companion = pl.col("fact_kind").is_in(cumulative_kinds) & (
+        pl.col("fact_kind") != pl.col("headline")
+    )
+    return (
+        rows.join(headline, on="story", how="left")
+        .join(tolls, on=["story", "copy_root"], how="left", maintain_order="left")
+        .with_columns(
+            pl.when(companion)
+            .then(pl.col("toll").cast(pl.String).fill_null("none"))
+            .otherwise(pl.lit(""))
+            .alias("snapshot")
+        )
+        .drop("headline", "toll")
+    )
+
+
 def _selected(kind: str, rule: Any) -> bool:
     if not isinstance(rule.params, QuantityParams | DurationParams):
         return True  # a date rule compares every day frame
@@ -198,6 +239,9 @@ def compare_intervals(
     # A fact's amounts in different currencies are compared each in its own (and for a slip
     # of the currency alone, in currency_slips).
     by_unit = ["unit"] if "unit" in rows.columns else []
+    if figures and growing_kinds:
+        rows = with_snapshots(rows, [str(k) for k in counts.cumulative_kinds] if counts else [])
+        by_unit.append("snapshot")
     for (story, key, fact_id, *_unit), group in rows.group_by(
         ["story", "key", "fact_id", *by_unit], maintain_order=True
     ):
