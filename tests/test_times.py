@@ -17,6 +17,7 @@ from checker.extract.times import (
     zone_fits_date,
     zone_offset_hours,
 )
+from checker.extract.times.context import day_context
 from checker.lexicons import load_lexicon
 
 _DATA = yaml.safe_load((Path(__file__).parent / "cases" / "times.yaml").read_text("utf-8"))
@@ -113,3 +114,36 @@ def test_calendar_spans_cover_clock_and_date_digits() -> None:
     sentence = "At 5 PM EST on October 7, 2023, about 12 people died."
     covered = [sentence[s:e] for s, e in sorted(calendar_spans(sentence))]
     assert covered == ["5 PM", "October 7, 2023"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "context"),
+    [
+        # A short bracketed aside is read past, before and after the day.
+        (
+            "The capsule undocked from the International Space Station (ISS) on Monday evening.",
+            "Monday evening",
+            "capsule undocked from the international space station on |",
+        ),
+        (
+            "The final was played on Saturday (local time) in front of a full stadium.",
+            "Saturday",
+            "the final was played on | in front of a full stadium",
+        ),
+        # A long one is a clause of its own: the window stops there.
+        (
+            "The talks ended (after a night of sharp exchanges with no agreement) on Friday.",
+            "Friday",
+            "on |",
+        ),
+        # A day that opens its clause reads on past the comma.
+        (
+            "On March 19, they splashed down off the coast.",
+            "March 19",
+            "on | they splashed down off the coast",
+        ),
+    ],
+)
+def test_day_context_reads_past_short_asides(sentence: str, day: str, context: str) -> None:
+    start = sentence.index(day)
+    assert day_context(sentence, start, start + len(day)) == context
