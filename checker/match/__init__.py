@@ -8,7 +8,7 @@ figure frames (frames.py), day facts from aligned day mentions (days.py, the sam
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -18,7 +18,7 @@ from checker.errors import CheckerError
 from checker.lexicons import load_lexicon
 from checker.match.aliases import lexicon_aliases, speaker_keys
 from checker.match.blocking import PROBE_FRACTION, block_keys, content_words
-from checker.match.days import DAY_KIND, day_readings
+from checker.match.days import day_kinds, day_readings
 from checker.match.facts import quantity_facts, statement_facts
 from checker.match.frames import frame_groups
 from checker.match.scopes import Scopes
@@ -65,6 +65,7 @@ class MatchSettings:
     aliases: dict[str, str]
     page_date_words: frozenset[str] = frozenset()
     money_units: frozenset[str] = frozenset()
+    day_roles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, rule_dirs: Sequence[str | Path] = ()) -> MatchSettings:
@@ -91,7 +92,17 @@ class MatchSettings:
                 for w in load_lexicon("frames", rule_dirs).get("page_date_words") or ()
             ),
             money_units=money_units(load_lexicon("quantities", rule_dirs)),
+            day_roles=day_roles(load_lexicon("frames", rule_dirs)),
         )
+
+
+def day_roles(frames: dict) -> dict[str, str]:
+    """Word before a day -> the role it gives the day ("through" -> "until")."""
+    return {
+        str(word).lower(): str(role)
+        for role, words in (frames.get("day_roles") or {}).items()
+        for word in words or ()
+    }
 
 
 def money_units(quantities: dict) -> frozenset[str]:
@@ -188,8 +199,10 @@ def match(
     frames = _frames(quantities, claims, roots, settings, settings.generic_kinds)
     facts = [quantity_facts(frames, claims), statements]
     if times is not None and not times.is_empty():
-        dated = day_readings(times, settings.stopwords, settings.page_date_words)
-        days = _frames(dated, claims, roots, settings, frozenset({DAY_KIND}))
+        dated = day_readings(
+            times, settings.stopwords, settings.page_date_words, settings.day_roles
+        )
+        days = _frames(dated, claims, roots, settings, day_kinds(settings.day_roles))
         facts.append(quantity_facts(days, claims, prefix="date"))
     return {
         "speakers": speakers,

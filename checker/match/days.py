@@ -19,10 +19,23 @@ DAY_KIND = "date"
 FRAMED_KINDS = ("date", "weekday")
 
 
+def day_kinds(day_roles: dict[str, str]) -> frozenset[str]:
+    """The kinds of day facts: `date`, and `date_<role>` for each role of `day_roles`."""
+    return frozenset({DAY_KIND, *(f"{DAY_KIND}_{role}" for role in day_roles.values())})
+
+
+def day_kind(context: str, day_roles: dict[str, str]) -> str:
+    """`date_until` for "through January 4", `date_since` for "since 2019"; else `date`."""
+    before = context.split(AFTER_MARK, 1)[0].split()
+    role = day_roles.get(before[-1]) if before else None
+    return f"{DAY_KIND}_{role}" if role else DAY_KIND
+
+
 def day_readings(
     times: pl.DataFrame,
     stopwords: frozenset[str] = frozenset(),
     page_date_words: frozenset[str] = frozenset(),
+    day_roles: dict[str, str] | None = None,
 ) -> pl.DataFrame:
     """claim_id, start, kind, unit, context, names of every day mention worth framing: dates
     that resolved to a day, month or year (or a day and month, "--03-18", on an undated page),
@@ -45,11 +58,13 @@ def day_readings(
         )
         .sort("claim_id", "start")
     )
-    telling = [
-        not _page_date(context, stopwords, page_date_words)
-        for context in readings["context"].to_list()
-    ]
-    return readings.filter(pl.Series(telling, dtype=pl.Boolean))
+    contexts = readings["context"].to_list()
+    telling = [not _page_date(context, stopwords, page_date_words) for context in contexts]
+    roles = day_roles or {}
+    kinds = [day_kind(context, roles) for context in contexts]
+    return readings.with_columns(pl.Series("kind", kinds, dtype=pl.String)).filter(
+        pl.Series(telling, dtype=pl.Boolean)
+    )
 
 
 def _page_date(context: str, stopwords: frozenset[str], page_date_words: frozenset[str]) -> bool:
