@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from checker.checks.intervals import Reading, cluster_readings, find_disagreements
+import pytest
+
+from checker.checks.intervals import Reading, cluster_readings, find_disagreements, near_copies
 
 
 def reading(doc: str, low: float, high: float, value: float | None = None, **extra) -> Reading:
@@ -107,3 +110,21 @@ def test_two_values_every_outlet_carries_are_no_dispute() -> None:
     # "from four issues to one" in every outlet: both values are everyone's
     readings = [reading(d, 4, 4) for d in "abc"] + [reading(d, 1, 1) for d in "abc"]
     assert find_disagreements(cluster_readings(readings, 0.0, 0.0), 0.5, growing=False) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "miscopied"),
+    [
+        (("2,056", 2056), ("2,065", 2065), True),  # two neighbouring digits swapped
+        (("84,217,350", 84217350), ("84,216,350", 84216350), True),  # one digit of many
+        (("1,644", 1644), ("1,977", 1977), False),  # two digits changed: not one slip
+        (("$3.18 billion", 3.18e9), ("$3.18 trillion", 3.18e12), True),  # another scale
+        (("132", 132), ("123", 123), True),  # a swap in three digits
+        (("115", 115), ("175", 175), False),  # one of three digits: as often two figures
+        (("177", 177), ("127", 127), False),
+        (("43.5", 43.5), ("43.7", 43.7), False),  # the last digit: rounding, or a count moved on
+    ],
+)
+def test_near_copies(first: tuple[str, float], second: tuple[str, float], miscopied: bool) -> None:
+    a, b = (replace(reading(text, value, value), text=text) for text, value in (first, second))
+    assert near_copies(a, b) is miscopied

@@ -176,6 +176,7 @@ def commensurable(a: Cluster, b: Cluster) -> bool:
     return False
 
 
+CHANGED_DIGIT_DIGITS = 4  # digits a figure needs before one changed digit marks a miscopy
 NEAR_COPY_DIGITS = 3  # significant digits a figure needs before a one-digit slip is telling
 
 
@@ -191,10 +192,10 @@ def _written_digits(text: str) -> str:
 
 def near_copies(a: Reading, b: Reading) -> bool:
     """Two figures that are one figure miscopied, read in the digits as written (a converted
-    unit hides them): one digit but the last changed (84,217,350 and 84,216,350), two
-    neighbouring digits swapped (3,152 and 3,125), or the same digits at another scale (3.18
-    billion and 3.18 trillion). Figures of different things rarely share all but one of three
-    or more digits, so such a pair is one fact told wrong, even when no side has a majority."""
+    unit hides them): one digit but the last changed in four digits or more (84,217,350 and
+    84,216,350), two neighbouring digits swapped (3,152 and 3,125), or the same digits at
+    another scale (3.18 billion and 3.18 trillion). Figures of different things rarely share
+    all that, so such a pair is one fact told wrong, even when no side has a majority."""
     da, db = _written_digits(a.text), _written_digits(b.text)
     if a.value == b.value or min(len(da), len(db)) < NEAR_COPY_DIGITS:
         return False
@@ -204,8 +205,10 @@ def near_copies(a: Reading, b: Reading) -> bool:
         return False
     differ = [i for i, (x, y) in enumerate(zip(da, db, strict=True)) if x != y]
     if len(differ) == 1:
-        # A last digit that differs is rounding or a count that moved on ("43.5" and "43.7").
-        return differ[0] < len(da) - 1
+        # A last digit that differs is rounding or a count that moved on ("43.5" and "43.7");
+        # in three digits one changed is as often two different figures ("115 mph" at landfall
+        # and "175 mph" a day before) as one miscopied.
+        return len(da) >= CHANGED_DIGIT_DIGITS and differ[0] < len(da) - 1
     first, *rest = differ
     return rest == [first + 1] and da[first] == db[first + 1] and da[first + 1] == db[first]
 
