@@ -177,9 +177,24 @@ def _names_something(sentence: str, cand: Candidate) -> bool:
     return match is not None and sentence[: match.start()].strip() != ""
 
 
+def _part_of_a_set(sentence: str, cand: Candidate, lexicon: QuantityLexicon) -> bool:
+    """ "One of the survivors": one member of a set, not a count of it. Larger parts stay
+    ("179 of the 181 people on board" is the toll)."""
+    return (
+        lexicon.partitive is not None
+        and cand.family == "count"
+        and cand.number.value == 1
+        and cand.unit is None
+        and lexicon.partitive.match(sentence, cand.number.end) is not None
+    )
+
+
 def _keep(sentence: str, cand: Candidate, lexicon: QuantityLexicon) -> bool:
-    """Drop numbers that are words more than amounts, years, names and unclaimed ordinals."""
+    """Drop numbers that are words more than amounts, years, names, unclaimed ordinals and
+    one member of a set ("one of the survivors")."""
     claimed = cand.kind is not None
+    if _part_of_a_set(sentence, cand, lexicon):
+        return False
     if cand.number.year_like:
         return claimed and cand.cue_side == "after" and cand.unit is None
     if claimed:

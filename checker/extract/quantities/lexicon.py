@@ -73,3 +73,4 @@ class QuantityLexicon:
     # "has risen to", "stood at": a figure they end names its kind at its clause's subject
     change_verbs: tuple[tuple[str, ...], ...] = ()
     not_actors: frozenset[str] = frozenset()  # capitalised words that name no actor
+    partitive: re.Pattern[str] | None = None  # "of the", "of them" right after a count: a part

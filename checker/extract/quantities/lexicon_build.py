@@ -103,6 +103,12 @@ def _build_kinds(
     return tuple(kinds), freeze(after), freeze(before)
 
 
+def _partitive(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    return re.compile(rf"\s+(?:{_phrase_regex(sorted(phrases))})\b", re.IGNORECASE)
+
+
 def _owner(value: Any, kind: str) -> bool:
     if value in (None, "clause"):
         return False
@@ -238,6 +244,7 @@ def build_quantity_lexicon(data: Mapping[str, Any]) -> QuantityLexicon:
         not_actors=frozenset(
             norm_phrase(w) for w in _string_list(data.get("not_actors"), "not_actors")
         ),
+        partitive=_partitive(_string_list(data.get("partitives"), "partitives")),
     )
 
 
