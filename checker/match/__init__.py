@@ -66,6 +66,7 @@ class MatchSettings:
     page_date_words: frozenset[str] = frozenset()
     money_units: frozenset[str] = frozenset()
     day_roles: dict[str, str] = field(default_factory=dict)
+    anchored_kinds: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, rule_dirs: Sequence[str | Path] = ()) -> MatchSettings:
@@ -93,6 +94,9 @@ class MatchSettings:
             ),
             money_units=money_units(load_lexicon("quantities", rule_dirs)),
             day_roles=day_roles(load_lexicon("frames", rule_dirs)),
+            anchored_kinds=frozenset(
+                str(k) for k in load_lexicon("frames", rule_dirs).get("anchored_kinds") or ()
+            ),
         )
 
 
@@ -230,4 +234,5 @@ def _frames(
         settings.frame_min_shared,
         settings.scopes,
         settings.money_units,
+        settings.anchored_kinds,
     )

@@ -45,8 +45,9 @@ def frame_words(context: str | None, stopwords: frozenset[str]) -> list[str]:
 
 
 def frame_names(names: str | None, stopwords: frozenset[str]) -> list[str]:
-    keys = {name_key(n) for n in (names or "").split()}
-    return sorted(k for k in keys if k and k not in stopwords)
+    """The name words of a figure's clause, in the order written, each once."""
+    keys = [name_key(n) for n in (names or "").split()]
+    return list(dict.fromkeys(k for k in keys if k and k not in stopwords))
 
 
 def _readings(
@@ -171,6 +172,7 @@ def frame_groups(
     min_shared: float = 0.8,
     scopes: Scopes | None = None,
     money_units: frozenset[str] = frozenset(),
+    anchored_kinds: frozenset[str] = frozenset(),
 ) -> pl.DataFrame:
     """claim_id, start, kind, scope of every figure; aligned figures share a scope.
 
@@ -199,11 +201,16 @@ def frame_groups(
         _aligned_pairs(words, threshold, min_shared, max_block)
         .join(entities.rename({"idx": "idx_a", "entity": "entity_a"}), on="idx_a")
         .join(entities.rename({"idx": "idx_b", "entity": "entity_b"}), on="idx_b")
+        .join(readings.select(pl.col("idx").alias("idx_a"), "kind"), on="idx_a")
         .filter(
             (pl.col("entity_a") == pl.col("entity_b"))
-            | (pl.col("entity_a") == "")
-            | (pl.col("entity_b") == "")
+            # An unnamed figure may be anyone's, unless its kind is measured from somewhere.
+            | (
+                ((pl.col("entity_a") == "") | (pl.col("entity_b") == ""))
+                & ~pl.col("kind").is_in(list(anchored_kinds))
+            )
         )
+        .drop("kind")
         .sort("idx_a", "idx_b")
     )
     if not pairs.is_empty():
