@@ -276,7 +276,12 @@ def compare_intervals(
                 "key": key,
             }
             severity = update_severity if disagreement.is_update else None
-            if disagreement.is_update:
+            if counts and kind in counts.changing_kinds:
+                # Outlets writing at different hours give different figures of a count that
+                # rises and falls: an update unless shown otherwise.
+                severity = update_severity
+                message_values["minority"] += " (a count that changes by the hour)"
+            elif disagreement.is_update:
                 message_values["minority"] += " (an earlier or later count from the same source)"
             elif (
                 disagreement.majority

@@ -59,6 +59,10 @@ class QuantityParams(Params):
     update_severity: SeverityParam = Field(
         Severity.INFO, description="severity when a cumulative count merely grew"
     )
+    changing_kinds: list[str] = Field(
+        default_factory=list,
+        description="kinds that rise and fall over hours (outages): a difference is an update",
+    )
     majority_share: float = Field(
         0.5, gt=0.0, le=1.0, description="share of outlets a value needs to be the majority side"
     )
