@@ -24,6 +24,7 @@ from checker.sides import Side
 
 SIDES = {1: Side.OPTIMISTIC, -1: Side.PESSIMISTIC}
 MOOD = {1: "upbeat", -1: "downbeat"}
+LONE_FLIP_SEVERITY = "info"  # one outlet against one, no topic: a lead
 
 
 def _speakers(rows: list[dict[str, Any]]) -> str:
@@ -133,7 +134,11 @@ def speaker_flips(rule: Any, context: CheckContext, claims: pl.DataFrame) -> pl.
             "topic": group["topic"][0],
         }
         key = f"stance-speaker:{person}"
-        found.append(make_finding(rule, story, None, key, "speaker", evidence, values))
+        # One outlet against one other about no named topic: two quotes of one person may be
+        # about two matters (grief and resolve in one speech), a lead, not a finding.
+        lone = max(len(sides[1]), len(sides[-1])) < 2 and group["topic"].is_null().all()
+        severity = LONE_FLIP_SEVERITY if lone else None
+        found.append(make_finding(rule, story, None, key, "speaker", evidence, values, severity))
     return findings_frame(found)
 
 
