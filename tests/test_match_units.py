@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 from checker.graph import connected_groups
 from checker.match.aliases import speaker_keys
 from checker.match.blocking import block_keys
+from checker.match.days import day_kind
 from checker.match.scoring import score_blocks
 from checker.names import lexicon_aliases, name_key
 
@@ -121,3 +123,19 @@ def test_quantity_facts_name_each_figure_by_its_frame() -> None:
         ("b", 5, "deaths", "all"),
         ("c", 9, "duration", "later"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("context", "kind"),
+    [
+        ("mourning runs through |", "date_until"),
+        ("a mourning period lasting until midnight on |", "date_until"),
+        ("the road stays closed until noon on |", "date_until"),
+        ("the two leaders have not met since |", "date_since"),
+        ("the plane crashed at the airport on |", "date"),
+        ("they have met since the war began on |", "date"),  # a role word further back
+    ],
+)
+def test_day_kind_reads_the_role_word_before_a_day(context: str, kind: str) -> None:
+    roles = {"through": "until", "until": "until", "since": "since", "by": "by"}
+    assert day_kind(context, roles) == kind

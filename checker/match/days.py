@@ -24,11 +24,20 @@ def day_kinds(day_roles: dict[str, str]) -> frozenset[str]:
     return frozenset({DAY_KIND, *(f"{DAY_KIND}_{role}" for role in day_roles.values())})
 
 
+# Words between a role word and its day: "until midnight on January 4", "by noon on Friday".
+_BETWEEN_ROLE_AND_DAY = frozenset({"on", "at", "the", "of", "midnight", "noon", "late", "early"})
+
+
 def day_kind(context: str, day_roles: dict[str, str]) -> str:
-    """`date_until` for "through January 4", `date_since` for "since 2019"; else `date`."""
+    """`date_until` for "through January 4" or "until midnight on January 4", `date_since` for
+    "since 2019"; else `date`."""
     before = context.split(AFTER_MARK, 1)[0].split()
-    role = day_roles.get(before[-1]) if before else None
-    return f"{DAY_KIND}_{role}" if role else DAY_KIND
+    for word in reversed(before):
+        if word in day_roles:
+            return f"{DAY_KIND}_{day_roles[word]}"
+        if word not in _BETWEEN_ROLE_AND_DAY and not word.isdigit():
+            break
+    return DAY_KIND
 
 
 def day_readings(
